@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+console.log("bbp ok", process.argv.slice(2));
