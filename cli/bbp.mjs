@@ -1,2 +1,7 @@
 #!/usr/bin/env node
-console.log("bbp ok", process.argv.slice(2));
+// Launcher for the `bbp` command: runs the TypeScript CLI through tsx's loader, so the
+// command works straight after `npm ci` without a build step.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./main.ts');
