@@ -1,0 +1,6 @@
+/** Large-N theory of the Hessian spectrum at initialization (MODEL.md 3). */
+export { weightLaw, type WeightLaw } from './law.ts';
+export { leftEdge } from './edge.ts';
+export { outlier } from './outlier.ts';
+export { threshold, thresholdOfLaw } from './threshold.ts';
+export { gaussLegendre, logChi2Rule, type QuadOptions } from './quadrature.ts';
