@@ -41,7 +41,7 @@ export interface ThresholdResult {
   lambdaBBP: number;
   /** p -> infinity limit p*(a+1)/2 */
   alphaInfinity: number;
-  /** information-theoretic weak recovery p*/2 */
+  /** information-theoretic weak recovery p* / 2 */
   alphaWeakRecovery: number;
 }
 
