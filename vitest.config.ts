@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   test: {
@@ -8,6 +12,20 @@ export default defineConfig({
           name: 'core',
           environment: 'node',
           include: ['test/core/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        // The API inside workerd with real R2 and Cache API bindings (wrangler.toml).
+        plugins: [
+          cloudflareTest({
+            main: `${root}worker/src/index.ts`,
+            wrangler: { configPath: `${root}wrangler.toml` },
+          }),
+        ],
+        test: {
+          name: 'worker',
+          include: ['test/worker/**/*.test.ts'],
           testTimeout: 120_000,
         },
       },
