@@ -1,0 +1,434 @@
+/**
+ * Hessian of the loss at initialization (MODEL.md section 2), dense and matrix-free.
+ *
+ * H = sum_mu (x x^T / N) (x) D^mu, D^mu = c_mu I_p + b_mu lam lam^T with
+ *   c_mu = (2/p)(yhat - y)/(a + y),  b_mu = (4/p^2)/(a + y).
+ * Index layout: (k, i) -> k N + i (block k = student row k), as in the gradient.
+ *
+ * Spherical (Riemannian on the product of spheres |w_k|^2 = N): on tangent vectors,
+ *   Hess[v]_k = P_k (H v)_k - mu_k v_k,  P_k = I - w_k w_k^T / N,  mu_k = (w_k . grad_k L) / N.
+ * Its matrix lives on the p(N-1)-dimensional tangent space. We use, per block, the
+ * Householder reflector P_k^H = I - beta v v^T mapping w_k to a multiple of e_0: its columns
+ * 1..N-1 are an orthonormal basis of the tangent space ("tangent coordinates"), so the dense
+ * matrix and the reduced operator have exactly p(N-1) eigenvalues, none spurious.
+ */
+import type { Instance } from './model.ts';
+import { gradient } from './model.ts';
+import type { LinearOperator } from './linalg/operator.ts';
+
+export interface SampleWeights {
+  c: Float64Array;
+  b: Float64Array;
+}
+
+export function sampleWeights(inst: Instance, a: number): SampleWeights {
+  const { M, p, y, yhat } = inst;
+  const c = new Float64Array(M);
+  const b = new Float64Array(M);
+  for (let mu = 0; mu < M; mu++) {
+    const den = a + y[mu];
+    c[mu] = ((2 / p) * (yhat[mu] - y[mu])) / den;
+    b[mu] = 4 / (p * p) / den;
+  }
+  return { c, b };
+}
+
+/** mu_k = (w_k . grad_k L) / N, the finite-N Lagrange shift of the spherical Hessian. */
+export function sphericalShifts(inst: Instance, a: number): Float64Array {
+  const { N, p, W } = inst;
+  const g = gradient(inst, a);
+  const mu = new Float64Array(p);
+  for (let k = 0; k < p; k++) {
+    let s = 0;
+    for (let i = 0; i < N; i++) s += W[k * N + i] * g[k * N + i];
+    mu[k] = s / N;
+  }
+  return mu;
+}
+
+// ---------------------------------------------------------------------------------------
+// Dense Euclidean Hessian
+
+/** Rows of X per chunk in the dense build: the transposed chunk (N x CHUNK doubles) stays in cache. */
+const CHUNK = 128;
+
+/**
+ * Dense Euclidean Hessian, n x n row-major (n = pN). Block (k, k') is the symmetric matrix
+ * (1/N) X^T diag(d_kk') X with d_kk' = c delta_kk' + b lam_k lam_k'; only the upper triangle of
+ * each of the p(p+1)/2 distinct blocks is computed (2x2 register tiles over a transposed,
+ * weighted chunk of X), then mirrored.
+ */
+export function denseHessian(inst: Instance, a: number): Float64Array {
+  const { N, p, M, X, lam } = inst;
+  const n = p * N;
+  const H = new Float64Array(n * n);
+  const { c, b } = sampleWeights(inst, a);
+  const B = Math.min(CHUNK, M);
+  const XT = new Float64Array(N * B); // XT[i*B + m] = X[mu0 + m][i]
+  const Z = new Float64Array(N * B); // weighted copy
+  const d = new Float64Array(B);
+  for (let mu0 = 0; mu0 < M; mu0 += B) {
+    const nb = Math.min(B, M - mu0);
+    for (let m = 0; m < nb; m++) {
+      const off = (mu0 + m) * N;
+      for (let i = 0; i < N; i++) XT[i * B + m] = X[off + i];
+    }
+    for (let m = nb; m < B; m++) for (let i = 0; i < N; i++) XT[i * B + m] = 0;
+    for (let k = 0; k < p; k++) {
+      for (let k2 = k; k2 < p; k2++) {
+        for (let m = 0; m < nb; m++) {
+          const mu = mu0 + m;
+          d[m] = b[mu] * lam[mu * p + k] * lam[mu * p + k2] + (k === k2 ? c[mu] : 0);
+        }
+        for (let m = nb; m < B; m++) d[m] = 0;
+        for (let i = 0; i < N; i++) {
+          const io = i * B;
+          for (let m = 0; m < B; m++) Z[io + m] = XT[io + m] * d[m];
+        }
+        gramUpperAccumulate(XT, Z, N, B, H, n, k * N, k2 * N);
+      }
+    }
+  }
+  // scale by 1/N and mirror: block (k,k') upper triangle -> full block and its transpose
+  const invN = 1 / N;
+  for (let k = 0; k < p; k++) {
+    for (let k2 = k; k2 < p; k2++) {
+      const r0 = k * N;
+      const c0 = k2 * N;
+      for (let i = 0; i < N; i++) {
+        for (let j = i; j < N; j++) {
+          const v = H[(r0 + i) * n + c0 + j] * invN;
+          H[(r0 + i) * n + c0 + j] = v;
+          H[(r0 + j) * n + c0 + i] = v;
+          H[(c0 + i) * n + r0 + j] = v;
+          H[(c0 + j) * n + r0 + i] = v;
+        }
+      }
+    }
+  }
+  return H;
+}
+
+/**
+ * H[r0+i][c0+j] += sum_m A[i][m] Z[j][m] for j >= i (tiles may also touch j = i-1, which is
+ * overwritten by the mirror step). A, Z: N x B row-major.
+ */
+function gramUpperAccumulate(
+  A: Float64Array, Z: Float64Array, N: number, B: number,
+  H: Float64Array, n: number, r0: number, c0: number,
+): void {
+  let i = 0;
+  for (; i + 1 < N; i += 2) {
+    const a0 = i * B;
+    const a1 = a0 + B;
+    const h0 = (r0 + i) * n + c0;
+    const h1 = h0 + n;
+    let j = i;
+    for (; j + 1 < N; j += 2) {
+      const z0 = j * B;
+      const z1 = z0 + B;
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      for (let m = 0; m < B; m++) {
+        const x0 = A[a0 + m];
+        const x1 = A[a1 + m];
+        const y0 = Z[z0 + m];
+        const y1 = Z[z1 + m];
+        s00 += x0 * y0;
+        s01 += x0 * y1;
+        s10 += x1 * y0;
+        s11 += x1 * y1;
+      }
+      H[h0 + j] += s00;
+      H[h0 + j + 1] += s01;
+      H[h1 + j] += s10;
+      H[h1 + j + 1] += s11;
+    }
+    if (j < N) {
+      const z0 = j * B;
+      let s0 = 0, s1 = 0;
+      for (let m = 0; m < B; m++) {
+        const y0 = Z[z0 + m];
+        s0 += A[a0 + m] * y0;
+        s1 += A[a1 + m] * y0;
+      }
+      H[h0 + j] += s0;
+      H[h1 + j] += s1;
+    }
+  }
+  if (i < N) {
+    const a0 = i * B;
+    const h0 = (r0 + i) * n + c0;
+    let s = 0;
+    for (let m = 0; m < B; m++) s += A[a0 + m] * Z[a0 + m];
+    H[h0 + i] += s;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tangent-space coordinates (Householder basis per block)
+
+export interface TangentBasis {
+  N: number;
+  p: number;
+  /** Householder vectors, p x N: P_k = I - beta_k v_k v_k^T, P_k w_k = -sign(w_k0) |w_k| e_0 */
+  V: Float64Array;
+  beta: Float64Array;
+}
+
+export function tangentBasis(W: Float64Array, p: number, N: number): TangentBasis {
+  const V = new Float64Array(p * N);
+  const beta = new Float64Array(p);
+  for (let k = 0; k < p; k++) {
+    const o = k * N;
+    let s = 0;
+    for (let i = 0; i < N; i++) s += W[o + i] * W[o + i];
+    const nw = Math.sqrt(s);
+    for (let i = 0; i < N; i++) V[o + i] = W[o + i];
+    V[o] += W[o] >= 0 ? nw : -nw;
+    let vv = 0;
+    for (let i = 0; i < N; i++) vv += V[o + i] * V[o + i];
+    beta[k] = 2 / vv;
+  }
+  return { N, p, V, beta };
+}
+
+/** Tangent coordinates z (p(N-1)) -> ambient vector x (pN): x_k = P_k [0; z_k]. */
+export function embedTangent(T: TangentBasis, z: Float64Array, x: Float64Array, zo = 0, xo = 0): void {
+  const { N, p, V, beta } = T;
+  const n1 = N - 1;
+  for (let k = 0; k < p; k++) {
+    const vo = k * N;
+    const xk = xo + k * N;
+    const zk = zo + k * n1;
+    let s = 0;
+    for (let i = 1; i < N; i++) s += V[vo + i] * z[zk + i - 1];
+    s *= beta[k];
+    x[xk] = -s * V[vo];
+    for (let i = 1; i < N; i++) x[xk + i] = z[zk + i - 1] - s * V[vo + i];
+  }
+}
+
+/** Ambient x (pN) -> tangent coordinates z (p(N-1)): z_k = (P_k x_k)[1:] (drops the normal part). */
+export function restrictTangent(T: TangentBasis, x: Float64Array, z: Float64Array, xo = 0, zo = 0): void {
+  const { N, p, V, beta } = T;
+  const n1 = N - 1;
+  for (let k = 0; k < p; k++) {
+    const vo = k * N;
+    const xk = xo + k * N;
+    const zk = zo + k * n1;
+    let s = 0;
+    for (let i = 0; i < N; i++) s += V[vo + i] * x[xk + i];
+    s *= beta[k];
+    for (let i = 1; i < N; i++) z[zk + i - 1] = x[xk + i] - s * V[vo + i];
+  }
+}
+
+/**
+ * Dense spherical Hessian in tangent coordinates: m x m, m = p(N-1),
+ * Q^T H Q - diag(mu_k), Q = blockdiag(columns 1..N-1 of P_k).
+ */
+export function denseSphericalHessian(inst: Instance, a: number): { H: Float64Array; dimension: number; basis: TangentBasis; shifts: Float64Array } {
+  const { N, p } = inst;
+  const n = p * N;
+  const H = denseHessian(inst, a);
+  const T = tangentBasis(inst.W, p, N);
+  const mu = sphericalShifts(inst, a);
+  const r = new Float64Array(n);
+  // left: rows of block k <- P_k rows
+  for (let k = 0; k < p; k++) {
+    const vo = k * N;
+    const bk = T.beta[k];
+    r.fill(0);
+    for (let i = 0; i < N; i++) {
+      const vi = T.V[vo + i];
+      if (vi === 0) continue;
+      const ro = (k * N + i) * n;
+      for (let j = 0; j < n; j++) r[j] += vi * H[ro + j];
+    }
+    for (let i = 0; i < N; i++) {
+      const f = bk * T.V[vo + i];
+      if (f === 0) continue;
+      const ro = (k * N + i) * n;
+      for (let j = 0; j < n; j++) H[ro + j] -= f * r[j];
+    }
+  }
+  // right: each row, block columns <- P_k
+  for (let row = 0; row < n; row++) {
+    const ro = row * n;
+    for (let k = 0; k < p; k++) {
+      const vo = k * N;
+      const co = ro + k * N;
+      let s = 0;
+      for (let j = 0; j < N; j++) s += H[co + j] * T.V[vo + j];
+      s *= T.beta[k];
+      for (let j = 0; j < N; j++) H[co + j] -= s * T.V[vo + j];
+    }
+  }
+  // compress: drop index 0 of every block, subtract mu_k on the diagonal
+  const m = p * (N - 1);
+  const out = new Float64Array(m * m);
+  for (let k = 0; k < p; k++) {
+    for (let i = 1; i < N; i++) {
+      const src = (k * N + i) * n;
+      const dst = (k * (N - 1) + i - 1) * m;
+      for (let k2 = 0; k2 < p; k2++) {
+        const s0 = src + k2 * N + 1;
+        const d0 = dst + k2 * (N - 1);
+        for (let j = 0; j < N - 1; j++) out[d0 + j] = H[s0 + j];
+      }
+      out[dst + k * (N - 1) + i - 1] -= mu[k];
+    }
+  }
+  // exact symmetry (the two-sided transform is symmetric only up to rounding)
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) {
+      const v = 0.5 * (out[i * m + j] + out[j * m + i]);
+      out[i * m + j] = v;
+      out[j * m + i] = v;
+    }
+  }
+  return { H: out, dimension: m, basis: T, shifts: mu };
+}
+
+// ---------------------------------------------------------------------------------------
+// Matrix-free operators
+
+/**
+ * Euclidean Hessian operator (dimension pN). One pass over X per block of vectors: for each
+ * sample, s_{j,k} = x . V_{j,k} / sqrt N for all vectors j and blocks k (row of X in cache),
+ * t_{j,k} = c s_{j,k} + b lam_k (lam . s_j), then out_{j,k} += t_{j,k} x / sqrt N.
+ * Cost O(M N p) per vector, memory O(nvec p N).
+ */
+export function hessianOperator(inst: Instance, a: number): LinearOperator {
+  const { N, p, M, X, lam } = inst;
+  const n = p * N;
+  const { c, b } = sampleWeights(inst, a);
+  const invN = 1 / N;
+  const xrow = new Float64Array(N);
+  let s = new Float64Array(p);
+  return {
+    dimension: n,
+    apply(V: Float64Array, out: Float64Array, nvec: number) {
+      const R = nvec * p; // number of length-N slices
+      if (s.length < R) s = new Float64Array(R);
+      out.fill(0, 0, nvec * n);
+      for (let mu = 0; mu < M; mu++) {
+        const off = mu * N;
+        for (let i = 0; i < N; i++) xrow[i] = X[off + i];
+        // dots, two slices at a time (x loaded once)
+        let r = 0;
+        for (; r + 1 < R; r += 2) {
+          const o0 = r * N;
+          const o1 = o0 + N;
+          let s0 = 0, s1 = 0;
+          for (let i = 0; i < N; i++) {
+            const x = xrow[i];
+            s0 += x * V[o0 + i];
+            s1 += x * V[o1 + i];
+          }
+          s[r] = s0;
+          s[r + 1] = s1;
+        }
+        if (r < R) {
+          const o0 = r * N;
+          let s0 = 0;
+          for (let i = 0; i < N; i++) s0 += xrow[i] * V[o0 + i];
+          s[r] = s0;
+        }
+        // per-sample p x p weights
+        const cm = c[mu] * invN;
+        const bm = b[mu] * invN;
+        const lo = mu * p;
+        for (let j = 0; j < nvec; j++) {
+          let ls = 0;
+          for (let k = 0; k < p; k++) ls += lam[lo + k] * s[j * p + k];
+          ls *= bm;
+          for (let k = 0; k < p; k++) s[j * p + k] = cm * s[j * p + k] + ls * lam[lo + k];
+        }
+        // out += t x
+        r = 0;
+        for (; r + 1 < R; r += 2) {
+          const o0 = r * N;
+          const o1 = o0 + N;
+          const t0 = s[r];
+          const t1 = s[r + 1];
+          for (let i = 0; i < N; i++) {
+            const x = xrow[i];
+            out[o0 + i] += t0 * x;
+            out[o1 + i] += t1 * x;
+          }
+        }
+        if (r < R) {
+          const o0 = r * N;
+          const t0 = s[r];
+          for (let i = 0; i < N; i++) out[o0 + i] += t0 * xrow[i];
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Spherical Hessian in ambient coordinates (vectors of length pN): projects the input on the
+ * tangent space, applies H, projects the output and subtracts mu_k times the projected input.
+ * Maps everything into the tangent space; the p normal directions are in its kernel, so use
+ * `tangentOperator` for eigenvalues (no spurious zeros).
+ */
+export function sphericalOperatorAmbient(inst: Instance, a: number): LinearOperator {
+  const { N, p, W } = inst;
+  const n = p * N;
+  const H = hessianOperator(inst, a);
+  const mu = sphericalShifts(inst, a);
+  let P = new Float64Array(n);
+  const project = (x: Float64Array, o: number) => {
+    for (let k = 0; k < p; k++) {
+      const wo = k * N;
+      const xo = o + k * N;
+      let s = 0;
+      for (let i = 0; i < N; i++) s += W[wo + i] * x[xo + i];
+      s /= N;
+      for (let i = 0; i < N; i++) x[xo + i] -= s * W[wo + i];
+    }
+  };
+  return {
+    dimension: n,
+    apply(V, out, nvec) {
+      if (P.length < nvec * n) P = new Float64Array(nvec * n);
+      P.set(V.subarray(0, nvec * n));
+      for (let j = 0; j < nvec; j++) project(P, j * n);
+      H.apply(P, out, nvec);
+      for (let j = 0; j < nvec; j++) {
+        project(out, j * n);
+        for (let k = 0; k < p; k++) {
+          const o = j * n + k * N;
+          const m = mu[k];
+          for (let i = 0; i < N; i++) out[o + i] -= m * P[o + i];
+        }
+      }
+    },
+  };
+}
+
+/** Spherical Hessian as an operator on tangent coordinates (dimension p(N-1)). */
+export function tangentOperator(inst: Instance, a: number, basis?: TangentBasis): LinearOperator & { basis: TangentBasis } {
+  const { N, p } = inst;
+  const n = p * N;
+  const m = p * (N - 1);
+  const T = basis ?? tangentBasis(inst.W, p, N);
+  const amb = sphericalOperatorAmbient(inst, a);
+  let X = new Float64Array(n);
+  let Y = new Float64Array(n);
+  return {
+    dimension: m,
+    basis: T,
+    apply(V, out, nvec) {
+      if (X.length < nvec * n) {
+        X = new Float64Array(nvec * n);
+        Y = new Float64Array(nvec * n);
+      }
+      for (let j = 0; j < nvec; j++) embedTangent(T, V, X, j * m, j * n);
+      amb.apply(X, Y, nvec);
+      for (let j = 0; j < nvec; j++) restrictTangent(T, Y, out, j * n, j * m);
+    },
+  };
+}
