@@ -1,0 +1,111 @@
+/**
+ * Documents as the API serves them (canonical JSON of the result plus its identity), and
+ * small helpers shared by the report, the explorer and the /r/ viewer. Browser-safe.
+ */
+import type {
+  OverlapCurve,
+  PhaseDiagram,
+  SimulationSpectrum,
+  TheorySpectrum,
+  ThresholdResult,
+} from '../../../shared/src/types.ts';
+import type { Identity } from '../../../shared/src/result.ts';
+
+export type Doc<R = Record<string, unknown>> = R & Identity;
+
+/** Shape of simulate/overlap (shared/src/finite/overlap.ts OverlapScan), kept structural. */
+export interface OverlapScanResult {
+  alpha: number[];
+  overlap2: number[];
+  overlap2Stderr: number[];
+  lambdaMin: number[];
+  theoryOverlap2: number[];
+  outlierCount: number;
+}
+
+export type ThresholdDoc = Doc<ThresholdResult>;
+export type TheorySpectrumDoc = Doc<TheorySpectrum>;
+export type OverlapCurveDoc = Doc<OverlapCurve>;
+export type PhaseDiagramDoc = Doc<PhaseDiagram>;
+export type SimulationDoc = Doc<SimulationSpectrum>;
+export type OverlapScanDoc = Doc<OverlapScanResult>;
+
+/** API paths (below /v1/) of the endpoints the charts know how to draw. */
+export const PATHS = {
+  threshold: 'theory/threshold',
+  spectrum: 'theory/spectrum',
+  overlapCurve: 'theory/overlap-curve',
+  phaseDiagram: 'theory/phase-diagram',
+  simulate: 'simulate/spectrum',
+  simulateOverlap: 'simulate/overlap',
+} as const;
+
+/** Base URL of the API; '' = same origin. Set PUBLIC_API_BASE at build time to override. */
+export function apiBase(): string {
+  const env = (import.meta as unknown as { env?: Record<string, string | undefined> }).env;
+  return (env?.PUBLIC_API_BASE ?? '').replace(/\/+$/, '');
+}
+
+/** The query that recomputes a document: /v1/<path>?<params in schema order>. */
+export function apiQuery(path: string, params: Readonly<Record<string, number | string>>, base = apiBase()): string {
+  const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  return `${base}/v1/${path}${qs ? `?${qs}` : ''}`;
+}
+
+export const resultUrl = (id: string, base = apiBase()): string => `${base}/v1/results/${id}`;
+export const viewerUrl = (id: string): string => `/r/?id=${id}`;
+/** The static copy of a prerendered document written by the site build. */
+export const staticResultUrl = (id: string): string => `/results/${id}.json`;
+
+export const shortId = (id: string): string => `${id.slice(0, 12)}…`;
+
+/** Numbers for people: 5 significant digits, no trailing zeros. */
+export function fmt(x: number | null | undefined, digits = 5): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  const s = Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6 ? x.toPrecision(digits) : x.toExponential(digits - 1);
+  return s.includes('e') ? s.replace(/\.?0+e/, 'e') : s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** Pretty names of the parameters for captions (Unicode, no TeX). */
+export const PARAM_LABEL: Record<string, string> = {
+  p: 'p',
+  pstar: 'p*',
+  a: 'a',
+  alpha: 'α',
+  alphaMin: 'α_min',
+  alphaMax: 'α_max',
+  N: 'N',
+  seed: 'seed',
+  seeds: 'seeds',
+  hessian: 'Hessian',
+  bins: 'bins',
+  k: 'k',
+  points: 'points',
+  pMax: 'p_max',
+};
+
+export function describeParams(params: Readonly<Record<string, number | string>>, skip: readonly string[] = []): string {
+  return Object.entries(params)
+    .filter(([k]) => !skip.includes(k))
+    .map(([k, v]) => `${PARAM_LABEL[k] ?? k} = ${v}`)
+    .join(', ');
+}
+
+const BIBTEX = `@inproceedings{annesi2026overparametrization,
+  title     = {Overparametrization bends the landscape: {BBP} transitions at
+               initialization in simple Neural Networks},
+  author    = {Annesi, Brandon Livio and Bocchi, Dario and Cammarota, Chiara},
+  booktitle = {International Conference on Learning Representations (ICLR)},
+  year      = {2026},
+  eprint    = {2510.18435},
+  archivePrefix = {arXiv},
+  url       = {https://arxiv.org/abs/2510.18435}
+}`;
+
+/** The "cite this" text: the paper's BibTeX plus the result URLs (absolute when origin is known). */
+export function citeText(ids: readonly string[], origin = ''): string {
+  const base = apiBase() || origin;
+  const lines = ids.map((id) => `  ${base}/v1/results/${id}`);
+  return `${BIBTEX}\n\nResults (bbp-repro, content-addressed, SHA-256 of the request):\n${lines.join('\n')}`;
+}
