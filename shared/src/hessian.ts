@@ -58,7 +58,7 @@ const CHUNK = 128;
  * each of the p(p+1)/2 distinct blocks is computed (2x2 register tiles over a transposed,
  * weighted chunk of X), then mirrored.
  */
-export function denseHessian(inst: Instance, a: number): Float64Array {
+export function denseHessian(inst: Instance, a: number, onProgress?: (done: number, total: number) => void): Float64Array {
   const { N, p, M, X, lam } = inst;
   const n = p * N;
   const H = new Float64Array(n * n);
@@ -88,6 +88,7 @@ export function denseHessian(inst: Instance, a: number): Float64Array {
         gramUpperAccumulate(XT, Z, N, B, H, n, k * N, k2 * N);
       }
     }
+    onProgress?.(mu0 + nb, M);
   }
   // scale by 1/N and mirror: block (k,k') upper triangle -> full block and its transpose
   const invN = 1 / N;
@@ -227,10 +228,12 @@ export function restrictTangent(T: TangentBasis, x: Float64Array, z: Float64Arra
  * Dense spherical Hessian in tangent coordinates: m x m, m = p(N-1),
  * Q^T H Q - diag(mu_k), Q = blockdiag(columns 1..N-1 of P_k).
  */
-export function denseSphericalHessian(inst: Instance, a: number): { H: Float64Array; dimension: number; basis: TangentBasis; shifts: Float64Array } {
+export function denseSphericalHessian(
+  inst: Instance, a: number, onProgress?: (done: number, total: number) => void,
+): { H: Float64Array; dimension: number; basis: TangentBasis; shifts: Float64Array } {
   const { N, p } = inst;
   const n = p * N;
-  const H = denseHessian(inst, a);
+  const H = denseHessian(inst, a, onProgress);
   const T = tangentBasis(inst.W, p, N);
   const mu = sphericalShifts(inst, a);
   const r = new Float64Array(n);
