@@ -29,6 +29,19 @@ export default defineConfig({
           testTimeout: 120_000,
         },
       },
+      {
+        // Browser tests: the built site and the API served together by wrangler dev, driven
+        // through Debian's chromium with playwright-core (test/e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: [`${root}test/e2e/global-setup.ts`],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

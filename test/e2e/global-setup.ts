@@ -1,0 +1,101 @@
+/**
+ * e2e global setup: make sure the site is built (npm run build when site/dist is missing or
+ * BBP_E2E_BUILD=1), then start the Worker with the built site as its static assets on a free
+ * loopback port (wrangler dev, offline switches, fresh local state) and hand its URL to the
+ * tests. Teardown stops exactly that wrangler process group.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = join(root, 'site/dist');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, ms: number, child: ChildProcess, log: () => string): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not answer ${url} within ${ms} ms:\n${log()}`);
+}
+
+export default async function setup(project: TestProject) {
+  if (process.env.BBP_E2E_BUILD === '1' || !existsSync(join(dist, 'index.html'))) {
+    const t0 = Date.now();
+    const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    if (r.status !== 0) throw new Error('npm run build failed');
+    console.log(`e2e: site built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const port = await freePort();
+  const state = mkdtempSync(join(tmpdir(), 'bbp-e2e-state-'));
+  let output = '';
+  const child = spawn(
+    join(root, 'node_modules/.bin/wrangler'),
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--assets', dist, '--persist-to', state, '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: '1' },
+    },
+  );
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const baseURL = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  try {
+    await waitFor(`${baseURL}/v1/theory/threshold?p=2&pstar=1&a=1`, 90_000, child, () => output);
+  } catch (e) {
+    stop();
+    throw e;
+  }
+  project.provide('baseURL', baseURL);
+  return async () => {
+    stop();
+    await new Promise((r) => setTimeout(r, 300));
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    rmSync(state, { recursive: true, force: true });
+  };
+}

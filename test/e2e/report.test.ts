@@ -1,0 +1,101 @@
+/** The built report, served by the Worker with its static assets. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resultId } from '../../shared/src/result.ts';
+import { DESKTOP, inkFraction, launch, newPage, PHONE, shot, type Session } from './browser.ts';
+
+const base = inject('baseURL');
+let s: Session;
+
+beforeAll(async () => {
+  s = await launch();
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const FIGURES = ['spectrum', 'overlap', 'phase', 'positions'];
+
+describe('report', () => {
+  it('draws every figure with data (chart.js canvas, non-blank)', async () => {
+    const { page, errors, context } = await newPage(s.browser);
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => document.querySelectorAll('canvas[data-spec]').length > 0 && [...document.querySelectorAll('canvas[data-spec]')].every((c) => (c as HTMLElement).dataset.ready === 'true'));
+    const canvases = await page.$$eval('canvas[data-spec]', (cs) => cs.map((c) => ({ id: c.id, points: Number((c as HTMLElement).dataset.points), kind: (c as HTMLElement).dataset.kind })));
+    expect(canvases.length).toBe(6);
+    for (const c of canvases) expect(c.points, c.id).toBeGreaterThan(5);
+    // the chart.js instances themselves have datasets with points
+    const datasets = await page.evaluate(() => (window.__bbpCharts ?? []).map((ch) => ch.data.datasets.reduce((n, d) => n + d.data.length, 0)));
+    expect(datasets.length).toBe(6);
+    for (const n of datasets) expect(n).toBeGreaterThan(5);
+    for (const c of canvases) expect(await inkFraction(page, `#${c.id}`), c.id).toBeGreaterThan(0.01);
+    for (const f of FIGURES) {
+      const fig = page.locator(`#fig-${f}`);
+      expect(await fig.locator('.params').textContent()).toMatch(/Parameters:/);
+      expect(await fig.locator('a.permalink').count()).toBeGreaterThan(0);
+      expect(await fig.locator('details.cite pre').textContent()).toMatch(/@inproceedings\{annesi2026/);
+    }
+    // the finite-N section has its place
+    expect(await page.locator('#finite-n h2').textContent()).toMatch(/Finite N/);
+    expect(errors).toEqual([]);
+    await shot(page, 'report-desktop');
+    await context.close();
+  });
+
+  it('shows the build-time PNGs without JavaScript', async () => {
+    const { page, context } = await newPage(s.browser, DESKTOP, false);
+    await page.goto(`${base}/`);
+    const imgs = page.locator('figure img');
+    expect(await imgs.count()).toBe(6);
+    await page.waitForFunction(() => [...document.querySelectorAll('figure img')].every((i) => (i as HTMLImageElement).complete));
+    const sizes = await imgs.evaluateAll((is) => is.map((i) => (i as HTMLImageElement).naturalWidth));
+    for (const w of sizes) expect(w).toBeGreaterThan(800);
+    await shot(page, 'report-nojs-desktop');
+    await context.close();
+  });
+
+  it('links content-addressed results: static copy, permalink and API query give the same id', async () => {
+    const { page, context } = await newPage(s.browser);
+    await page.goto(`${base}/`);
+    const item = page.locator('#fig-spectrum li[data-result-id]').last(); // theory spectrum: quick to recompute
+    const id = (await item.getAttribute('data-result-id'))!;
+    const staticHref = (await item.locator('a.static-copy').getAttribute('href'))!;
+    const queryHref = (await item.locator('a.api-query').getAttribute('href'))!;
+    const doc = await (await fetch(`${base}${staticHref}`)).json();
+    expect(doc.id).toBe(id);
+    expect(await resultId({ endpoint: doc.endpoint, params: doc.params, versions: doc.versions })).toBe(id);
+    const recomputed = await (await fetch(`${base}${queryHref}`)).json();
+    expect(recomputed.id).toBe(id);
+    const permalink = await fetch(`${base}/v1/results/${id}`);
+    expect(permalink.status).toBe(200);
+    expect((await permalink.json()).id).toBe(id);
+    await context.close();
+  });
+
+  it('follows a figure permalink to the result viewer', async () => {
+    const { page, errors, context } = await newPage(s.browser);
+    await page.goto(`${base}/`);
+    const link = page.locator('#fig-phase a.viewer-link').first();
+    const id = (await page.locator('#fig-phase li[data-result-id]').first().getAttribute('data-result-id'))!;
+    await link.click();
+    await page.waitForURL(/\/r\/\?id=/);
+    await page.waitForFunction(() => document.body.dataset.state === 'done' || document.body.dataset.state === 'error');
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('done');
+    expect(await page.locator('#status').textContent()).toContain(id);
+    const points = await page.$eval('#charts canvas', (c) => Number((c as HTMLElement).dataset.points));
+    expect(points).toBeGreaterThan(5);
+    expect(await inkFraction(page, '#charts canvas')).toBeGreaterThan(0.01);
+    expect(errors).toEqual([]);
+    await shot(page, 'result-phase-desktop');
+    await context.close();
+  });
+
+  it('reads on a phone: no horizontal scrolling, charts drawn', async () => {
+    const { page, context } = await newPage(s.browser, PHONE);
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-spec]')].every((c) => (c as HTMLElement).dataset.ready === 'true'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(page, 'report-phone');
+    await context.close();
+  });
+});
