@@ -306,8 +306,6 @@ export function hessianOperator(inst: Instance, a: number): LinearOperator {
   const { N, p, M, X, lam } = inst;
   const n = p * N;
   const { c, b } = sampleWeights(inst, a);
-  const invN = 1 / N;
-  const xrow = new Float64Array(N);
   let s = new Float64Array(p);
   return {
     dimension: n,
@@ -316,31 +314,10 @@ export function hessianOperator(inst: Instance, a: number): LinearOperator {
       if (s.length < R) s = new Float64Array(R);
       out.fill(0, 0, nvec * n);
       for (let mu = 0; mu < M; mu++) {
-        const off = mu * N;
-        for (let i = 0; i < N; i++) xrow[i] = X[off + i];
-        // dots, two slices at a time (x loaded once)
-        let r = 0;
-        for (; r + 1 < R; r += 2) {
-          const o0 = r * N;
-          const o1 = o0 + N;
-          let s0 = 0, s1 = 0;
-          for (let i = 0; i < N; i++) {
-            const x = xrow[i];
-            s0 += x * V[o0 + i];
-            s1 += x * V[o1 + i];
-          }
-          s[r] = s0;
-          s[r + 1] = s1;
-        }
-        if (r < R) {
-          const o0 = r * N;
-          let s0 = 0;
-          for (let i = 0; i < N; i++) s0 += xrow[i] * V[o0 + i];
-          s[r] = s0;
-        }
-        // per-sample p x p weights
-        const cm = c[mu] * invN;
-        const bm = b[mu] * invN;
+        sampleDots(X, mu * N, N, V, R, s);
+        // per-sample p x p weights: t_k = (c s_k + b lam_k (lam . s)) / N
+        const cm = c[mu] / N;
+        const bm = b[mu] / N;
         const lo = mu * p;
         for (let j = 0; j < nvec; j++) {
           let ls = 0;
@@ -348,27 +325,68 @@ export function hessianOperator(inst: Instance, a: number): LinearOperator {
           ls *= bm;
           for (let k = 0; k < p; k++) s[j * p + k] = cm * s[j * p + k] + ls * lam[lo + k];
         }
-        // out += t x
-        r = 0;
-        for (; r + 1 < R; r += 2) {
-          const o0 = r * N;
-          const o1 = o0 + N;
-          const t0 = s[r];
-          const t1 = s[r + 1];
-          for (let i = 0; i < N; i++) {
-            const x = xrow[i];
-            out[o0 + i] += t0 * x;
-            out[o1 + i] += t1 * x;
-          }
-        }
-        if (r < R) {
-          const o0 = r * N;
-          const t0 = s[r];
-          for (let i = 0; i < N; i++) out[o0 + i] += t0 * xrow[i];
-        }
+        sampleAxpy(X, mu * N, N, s, R, out);
       }
     },
   };
+}
+
+/** s[r] = x . V[r*N .. r*N+N) for the row x = X[off .. off+N), two slices per sweep. */
+function sampleDots(X: Float32Array, off: number, N: number, V: Float64Array, R: number, s: Float64Array): void {
+  let r = 0;
+  for (; r + 1 < R; r += 2) {
+    const o0 = r * N;
+    const o1 = o0 + N;
+    // four accumulators: two chains per slice hide the add latency
+    let a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+    let i = 0;
+    for (; i + 1 < N; i += 2) {
+      const x0 = X[off + i];
+      const x1 = X[off + i + 1];
+      a0 += x0 * V[o0 + i];
+      b0 += x1 * V[o0 + i + 1];
+      a1 += x0 * V[o1 + i];
+      b1 += x1 * V[o1 + i + 1];
+    }
+    if (i < N) {
+      a0 += X[off + i] * V[o0 + i];
+      a1 += X[off + i] * V[o1 + i];
+    }
+    s[r] = a0 + b0;
+    s[r + 1] = a1 + b1;
+  }
+  if (r < R) {
+    const o0 = r * N;
+    let a0 = 0, b0 = 0;
+    let i = 0;
+    for (; i + 1 < N; i += 2) {
+      a0 += X[off + i] * V[o0 + i];
+      b0 += X[off + i + 1] * V[o0 + i + 1];
+    }
+    if (i < N) a0 += X[off + i] * V[o0 + i];
+    s[r] = a0 + b0;
+  }
+}
+
+/** out[r*N + i] += t[r] x_i for the row x = X[off .. off+N), two slices per sweep. */
+function sampleAxpy(X: Float32Array, off: number, N: number, t: Float64Array, R: number, out: Float64Array): void {
+  let r = 0;
+  for (; r + 1 < R; r += 2) {
+    const o0 = r * N;
+    const o1 = o0 + N;
+    const t0 = t[r];
+    const t1 = t[r + 1];
+    for (let i = 0; i < N; i++) {
+      const x = X[off + i];
+      out[o0 + i] += t0 * x;
+      out[o1 + i] += t1 * x;
+    }
+  }
+  if (r < R) {
+    const o0 = r * N;
+    const t0 = t[r];
+    for (let i = 0; i < N; i++) out[o0 + i] += t0 * X[off + i];
+  }
 }
 
 /**

@@ -5,6 +5,8 @@ import { symmetricEigen, symmetricEigenExtremal, symmetricEigenvalues } from '..
 import { tridiagonalize, applyQ } from '../../shared/src/linalg/tridiag.ts';
 import { tridiagEigenvalues, tridiagEigenvectors } from '../../shared/src/linalg/tql.ts';
 import { dot, hypot, norm } from '../../shared/src/linalg/vec.ts';
+import { lanczosExtremal } from '../../shared/src/linalg/lanczos.ts';
+import { denseOperator } from '../../shared/src/linalg/operator.ts';
 
 function randomSymmetric(n: number, seed: number, kind: 'gaussian' | 'clustered' | 'lowrank' = 'gaussian'): Float64Array {
   const r = new Rng(seed, 'test');
@@ -133,5 +135,45 @@ describe('dense symmetric eigensolver vs ml-matrix (JAMA tred2/tql2)', () => {
     }
     expect(maxResidual(T, n, top, Z)).toBeLessThan(1e-13);
     expect(maxOrthError(Z, n, 2)).toBeLessThan(1e-12);
+  });
+});
+
+describe('Lanczos vs dense', () => {
+  it('random symmetric n=300: 5 lowest and 4 highest pairs, with and without restarts', () => {
+    const n = 300;
+    const A = randomSymmetric(n, 21);
+    const ref = symmetricEigenExtremal(A.slice(), n, 5, 4);
+    const scale = Math.max(Math.abs(ref.values[0]), Math.abs(ref.values[n - 1]));
+    for (const maxBasis of [undefined, 40]) {
+      const res = lanczosExtremal(denseOperator(A, n), { kLow: 5, kHigh: 4, maxBasis, seed: 3 });
+      expect(res.converged).toBe(true);
+      if (maxBasis === 40) expect(res.restarts).toBeGreaterThan(0);
+      for (const [got, want] of [[res.low, ref.low], [res.high, ref.high]] as const) {
+        for (let j = 0; j < got.values.length; j++) {
+          expect(Math.abs(got.values[j] - want.values[j]) / scale).toBeLessThan(1e-12);
+          // same eigenvector up to sign
+          expect(Math.abs(Math.abs(dot(got.vectors, want.vectors, n, j * n, j * n)) - 1)).toBeLessThan(1e-8);
+          expect(got.residuals[j] / scale).toBeLessThan(1e-8);
+        }
+      }
+      expect(maxOrthError(res.low.vectors, n, 5)).toBeLessThan(1e-9);
+    }
+  });
+  it('operator with an invariant subspace (rank-3 matrix) and the full-basis case', () => {
+    const n = 50;
+    const r = new Rng(8, 'test');
+    const U = new Float64Array(3 * n);
+    r.fillGaussian(U);
+    const A = new Float64Array(n * n);
+    for (let t = 0; t < 3; t++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) A[i * n + j] += (t - 1.2) * U[t * n + i] * U[t * n + j];
+    const ref = symmetricEigenvalues(A.slice(), n);
+    const res = lanczosExtremal(denseOperator(A, n), { kLow: 2, kHigh: 2 });
+    expect(res.converged).toBe(true);
+    for (let j = 0; j < 2; j++) {
+      expect(res.low.values[j]).toBeCloseTo(ref[j], 10);
+      expect(res.high.values[j]).toBeCloseTo(ref[n - 1 - j], 10);
+    }
+    const small = lanczosExtremal(denseOperator(A, n), { kLow: 1, kHigh: 1, maxBasis: n });
+    expect(small.low.values[0]).toBeCloseTo(ref[0], 10);
   });
 });

@@ -98,16 +98,29 @@ export function tridiagonalize(A: Float64Array, n: number, onStep?: (k: number, 
         const vpi = vP[i];
         const wpi = wP[i];
         const vi = v[i];
-        let acc = 0;
-        for (let j = j0; j < i; j++) {
-          const a = A[ro + j] - (vpi * wP[j] + wpi * vP[j]);
-          A[ro + j] = a;
-          acc += a * v[j];
-          p[j] += a * vi;
+        // two accumulators: the dot product is otherwise bound by the add latency
+        let acc0 = 0;
+        let acc1 = 0;
+        let j = j0;
+        for (; j + 1 < i; j += 2) {
+          const a0 = A[ro + j] - (vpi * wP[j] + wpi * vP[j]);
+          const a1 = A[ro + j + 1] - (vpi * wP[j + 1] + wpi * vP[j + 1]);
+          A[ro + j] = a0;
+          A[ro + j + 1] = a1;
+          acc0 += a0 * v[j];
+          acc1 += a1 * v[j + 1];
+          p[j] += a0 * vi;
+          p[j + 1] += a1 * vi;
+        }
+        if (j < i) {
+          const a0 = A[ro + j] - (vpi * wP[j] + wpi * vP[j]);
+          A[ro + j] = a0;
+          acc0 += a0 * v[j];
+          p[j] += a0 * vi;
         }
         const a = A[ro + i] - 2 * vpi * wpi;
         A[ro + i] = a;
-        p[i] += acc + a * vi;
+        p[i] += acc0 + acc1 + a * vi;
       }
     } else {
       for (let i = j0; i < n; i++) {
