@@ -63,7 +63,7 @@ function startWrangler() {
   const out = openSync(log, 'a');
   const child = spawn(
     join(root, 'node_modules', '.bin', 'wrangler'),
-    ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', join(state, 'state'), '--log-level', 'warn'],
+    ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', join(state, 'state'), '--log-level', 'warn', '--show-interactive-dev-session=false'],
     {
       cwd: root,
       detached: true, // own process group: stopped as a group, by pid, at the end
