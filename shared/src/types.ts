@@ -56,7 +56,10 @@ export interface TheorySpectrum {
   /** right end of the bulk support (for plotting ranges) */
   rightEdge: number;
   outlier: Outlier | null;
+  /** continuous part of the spectrum only; plus a delta of mass zeroMass at lambda = 0 */
   density: Density;
+  /** mass of the delta at lambda = 0: max(0, 1 - alpha) (H has rank ~ alpha pN when alpha < 1) */
+  zeroMass: number;
 }
 
 /** m^2, outlier and edge along a range of alpha (null where there is no outlier). */

@@ -2,5 +2,7 @@
 export { weightLaw, type WeightLaw } from './law.ts';
 export { leftEdge } from './edge.ts';
 export { outlier } from './outlier.ts';
-export { threshold, thresholdOfLaw } from './threshold.ts';
+export { thresholdOfLaw } from './threshold.ts';
+export { threshold, theorySpectrum, overlapCurve, phaseDiagram, cachedLaw, densityGrid, TAIL_MASS } from './curves.ts';
+export { densityOnGrid, rightEnd } from './density.ts';
 export { gaussLegendre, logChi2Rule, type QuadOptions } from './quadrature.ts';

@@ -85,7 +85,14 @@ export const DEFAULT_QUAD: Required<QuadOptions> = { nodes: 8, panel: 1, logCut:
  * `feature` is an extra point (in u) where integrands change (u ~ a): the fine panels are
  * extended to cover log(feature) +- 3 when it falls inside the range.
  */
-export function logChi2Rule(k: number, feature: number, opt: QuadOptions = {}): { u: Float64Array; w: Float64Array } {
+export interface Chi2Rule {
+  /** nodes (in u, not s) */
+  u: Float64Array;
+  /** weights, summing to 1 */
+  w: Float64Array;
+}
+
+export function logChi2Rule(k: number, feature: number, opt: QuadOptions = {}): Chi2Rule {
   const { nodes, panel, logCut } = { ...DEFAULT_QUAD, ...opt };
   const c = k / 2;
   // cut points: c (e^s - 1 - s) = logCut on both sides of the mode s = 0

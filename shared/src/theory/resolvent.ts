@@ -72,8 +72,11 @@ export function overlap2(s: RealSums, alpha: number): number {
 
 /**
  * Complex sums at g = gr + i gi: S1 = E[T/(1-gT)] and S2 = E[T^2/(1-gT)^2], plus
- * L = E[log(1-gT)] when `withLog` (for the cumulative distribution). Returned in `out`:
+ * L = E[log(1-gT)] when `withLog` (for the cumulative distribution). Written into `out`:
  * [S1r, S1i, S2r, S2i, Lr, Li].
+ * Point atoms: accurate wherever |Im g| is large compared with the atom spacing in T around the
+ * pole T = 1/g, i.e. in the bulk (~1e-6) and the upper tail down to 1 - F ~ 1e-2 (~1e-3); in the
+ * far upper tail the discrete law shows its granularity (see density.ts).
  */
 export function complexSums(law: WeightLaw, gr: number, gi: number, out: Float64Array, withLog = false): void {
   const { T, w, n } = law;
@@ -83,7 +86,8 @@ export function complexSums(law: WeightLaw, gr: number, gi: number, out: Float64
     // d = 1 - g t ; q = t / d = t conj(d) / |d|^2
     const dr = 1 - gr * t;
     const di = -gi * t;
-    const inv = t / (dr * dr + di * di);
+    const dd = dr * dr + di * di;
+    const inv = t / dd;
     const qr = dr * inv;
     const qi = -di * inv;
     const wk = w[k];
@@ -92,9 +96,65 @@ export function complexSums(law: WeightLaw, gr: number, gi: number, out: Float64
     s2r += wk * (qr * qr - qi * qi);
     s2i += wk * 2 * qr * qi;
     if (withLog) {
-      lr += wk * 0.5 * Math.log(dr * dr + di * di);
+      lr += wk * 0.5 * Math.log(dd);
       li += wk * Math.atan2(di, dr);
     }
   }
   out[0] = s1r; out[1] = s1i; out[2] = s2r; out[3] = s2i; out[4] = lr; out[5] = li;
+}
+
+/**
+ * Solve z(g) = zr + i zi for complex g (Im g <= 0, the physical sheet) by Newton from (gr, gi):
+ * g <- g - (z(g) - z)/z'(g). A step that would cross to Im g > 0 is replaced by moving half-way
+ * towards the real axis. Writes [gr, gi] into `g` and returns the number of iterations, or -1
+ * if not converged.
+ */
+export function solveComplex(
+  law: WeightLaw, alpha: number, zr: number, zi: number, g: Float64Array, maxIter = 40, tol = 1e-13,
+): number {
+  const buf = new Float64Array(6);
+  let gr = g[0];
+  let gi = g[1];
+  for (let it = 1; it <= maxIter; it++) {
+    complexSums(law, gr, gi, buf);
+    const m2 = gr * gr + gi * gi;
+    // 1/g = conj(g)/|g|^2 ; 1/g^2 = conj(g)^2/|g|^4
+    const fr = gr / m2 + alpha * buf[0] - zr;
+    const fi = -gi / m2 + alpha * buf[1] - zi;
+    const ig2r = (gr * gr - gi * gi) / (m2 * m2);
+    const ig2i = (-2 * gr * gi) / (m2 * m2);
+    const dr = -ig2r + alpha * buf[2];
+    const di = -ig2i + alpha * buf[3];
+    const dd = dr * dr + di * di;
+    const sr = (fr * dr + fi * di) / dd;
+    const si = (fi * dr - fr * di) / dd;
+    let nr = gr - sr;
+    let ni = gi - si;
+    if (ni > 0) ni = 0.5 * gi;
+    const step = Math.hypot(nr - gr, ni - gi);
+    gr = nr;
+    gi = ni;
+    if (!(Number.isFinite(gr) && Number.isFinite(gi))) return -1;
+    if (step <= tol * Math.hypot(gr, gi)) {
+      g[0] = gr;
+      g[1] = gi;
+      return it;
+    }
+  }
+  g[0] = gr;
+  g[1] = gi;
+  return -1;
+}
+
+/**
+ * Cumulative distribution of the spectrum at a solved point g = g(l + i0):
+ *   F(l) = 1 - Im Phi / pi,   Phi(g) = g l - log g + alpha E[log(1 - gT)],
+ * because dPhi/dl = g(l) along the solution (z(g) = l). Im g < 0 and Im(1 - gT) has the sign of T,
+ * so principal logs stay continuous; left of the bulk Im Phi = pi (F = 0), at +inf Im Phi -> 0.
+ */
+export function cumulative(law: WeightLaw, alpha: number, l: number, gr: number, gi: number): number {
+  const buf = new Float64Array(6);
+  complexSums(law, gr, gi, buf, true);
+  const imPhi = gi * l - Math.atan2(gi, gr) + alpha * buf[5];
+  return 1 - imPhi / Math.PI;
 }

@@ -11,8 +11,8 @@
  *    E[(y-1)T] < 0), alpha = 1/A(g_c), square-root edge, m^2 -> 0: continuous.
  * One 1-D root in g, no nested solve in alpha.
  */
-import type { EdgeKind, ModelParams, ThresholdResult } from '../types.ts';
-import { weightLaw, type WeightLaw } from './law.ts';
+import type { EdgeKind, ThresholdResult } from '../types.ts';
+import type { WeightLaw } from './law.ts';
 import { aOf, bOf, daOf, dbOf, overlap2, realSums, zOf } from './resolvent.ts';
 import { newtonBracket } from './roots.ts';
 
@@ -56,9 +56,4 @@ export function thresholdOfLaw(law: WeightLaw): ThresholdDetail {
     alphaBBP: alpha, kind: 'continuous', overlapJump: 0, edgeKind: 'sqrt',
     lambdaBBP: zOf(s, alpha), g: gc, ...common,
   };
-}
-
-export function threshold(m: ModelParams): ThresholdResult {
-  const { g: _g, ...r } = thresholdOfLaw(weightLaw(m));
-  return r;
 }
