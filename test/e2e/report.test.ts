@@ -21,11 +21,11 @@ describe('report', () => {
     await page.goto(`${base}/`);
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-spec]').length > 0 && [...document.querySelectorAll('canvas[data-spec]')].every((c) => (c as HTMLElement).dataset.ready === 'true'));
     const canvases = await page.$$eval('canvas[data-spec]', (cs) => cs.map((c) => ({ id: c.id, points: Number((c as HTMLElement).dataset.points), kind: (c as HTMLElement).dataset.kind })));
-    expect(canvases.length).toBe(6);
+    expect(canvases.length).toBe(7);
     for (const c of canvases) expect(c.points, c.id).toBeGreaterThan(5);
     // the chart.js instances themselves have datasets with points
     const datasets = await page.evaluate(() => (window.__bbpCharts ?? []).map((ch) => ch.data.datasets.reduce((n, d) => n + d.data.length, 0)));
-    expect(datasets.length).toBe(6);
+    expect(datasets.length).toBe(7);
     for (const n of datasets) expect(n).toBeGreaterThan(5);
     for (const c of canvases) expect(await inkFraction(page, `#${c.id}`), c.id).toBeGreaterThan(0.01);
     for (const f of FIGURES) {
@@ -45,7 +45,7 @@ describe('report', () => {
     const { page, context } = await newPage(s.browser, DESKTOP, false);
     await page.goto(`${base}/`);
     const imgs = page.locator('figure img');
-    expect(await imgs.count()).toBe(6);
+    expect(await imgs.count()).toBe(7);
     await page.waitForFunction(() => [...document.querySelectorAll('figure img')].every((i) => (i as HTMLImageElement).complete));
     const sizes = await imgs.evaluateAll((is) => is.map((i) => (i as HTMLImageElement).naturalWidth));
     for (const w of sizes) expect(w).toBeGreaterThan(800);

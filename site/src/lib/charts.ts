@@ -49,7 +49,7 @@ export const COLORS = {
 const SERIES = [COLORS.blue, COLORS.vermillion, COLORS.green, COLORS.purple, COLORS.orange, COLORS.sky];
 
 export type PanelSpec =
-  | { kind: 'spectrum'; theory?: TheorySpectrumDoc; sim?: SimulationDoc }
+  | { kind: 'spectrum'; theory?: TheorySpectrumDoc; sim?: SimulationDoc; zoom?: boolean }
   | { kind: 'overlap'; curve?: OverlapCurveDoc; scan?: OverlapScanDoc }
   | { kind: 'positions'; curve: OverlapCurveDoc; scan?: OverlapScanDoc }
   | { kind: 'phase'; diagrams: PhaseDiagramDoc[] };
@@ -148,6 +148,13 @@ const vline = (label: string, x: number, y0: number, y1: number, color: string, 
 const xy = (xs: readonly number[], ys: readonly (number | null)[]): Point[] =>
   xs.map((x, i) => ({ x, y: ys[i] === null || !Number.isFinite(ys[i] as number) ? null : (ys[i] as number) }));
 
+/** Log axes: label only the round values (0.5, 1, 2, 5, 10, ...), keep the other grid lines. */
+const NICE = new Set([0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 100]);
+function logTick(value: number | string): string {
+  const v = Number(value);
+  return NICE.has(Number(v.toPrecision(6))) ? String(v) : '';
+}
+
 interface Axes {
   x: string;
   y: string;
@@ -179,7 +186,7 @@ function config(datasets: DS[], axes: Axes, env: RenderEnv): ChartConfiguration<
       max: axes.yMax,
       suggestedMax: axes.ySuggestedMax,
       grid: { color: '#e6e6e6' },
-      ticks: { color: '#333' },
+      ticks: axes.yType === 'logarithmic' ? { color: '#333', autoSkip: false, callback: logTick } : { color: '#333' },
     },
   };
   if (axes.y2) {
@@ -212,9 +219,10 @@ function config(datasets: DS[], axes: Axes, env: RenderEnv): ChartConfiguration<
           position: 'bottom',
           labels: {
             usePointStyle: true,
-            boxWidth: 10,
-            boxHeight: 10,
+            boxWidth: 9,
+            boxHeight: 7,
             padding: 12,
+            font: (c: { chart: { width: number } }) => ({ size: c.chart.width < 520 ? 10.5 : 12 }),
             sort: (u, v) => (u.datasetIndex ?? 0) - (v.datasetIndex ?? 0),
             filter: (item, data) => !(data.datasets[item.datasetIndex ?? 0] as unknown as DS).legendHidden,
           },
@@ -238,8 +246,20 @@ function config(datasets: DS[], axes: Axes, env: RenderEnv): ChartConfiguration<
 // ---------------------------------------------------------------------------------------
 // Panels.
 
+/** x-range of the zoom on the informative side: outlier(s), edge and the start of the bulk. */
+function zoomRange(theory?: TheorySpectrumDoc, sim?: SimulationDoc): [number, number] | null {
+  const edge = theory?.edge.lambda ?? sim?.bottom[Math.min(sim.bottom.length - 1, 2)]?.lambda;
+  if (edge === undefined) return null;
+  const lows = [edge, theory?.outlier?.lambda, sim?.bottom[0]?.lambda].filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const lo = Math.min(...lows);
+  const span = Math.max(edge - lo, 0.2);
+  return [lo - 0.3 * span, edge + 2 * span];
+}
+
 function spectrum(spec: Extract<PanelSpec, { kind: 'spectrum' }>, env: RenderEnv) {
   const { theory, sim } = spec;
+  const range = spec.zoom ? zoomRange(theory, sim) : null;
+  const inRange = (x: number) => !range || (x >= range[0] && x <= range[1]);
   const ds: DS[] = [];
   let ymax = 0;
   let hist: DS | null = null;
@@ -250,8 +270,8 @@ function spectrum(spec: Extract<PanelSpec, { kind: 'spectrum' }>, env: RenderEnv
     const data: Point[] = [{ x: edges[0], y: 0 }];
     dens.forEach((d, i) => data.push({ x: edges[i], y: d }));
     data.push({ x: edges[edges.length - 1], y: dens[dens.length - 1] }, { x: edges[edges.length - 1], y: 0 });
-    ymax = Math.max(ymax, ...dens);
-    hist = line(`histogram, N = ${sim.params.N} (all ${sim.dimension} eigenvalues)`, data, COLORS.histogramLine, {
+    ymax = Math.max(ymax, ...dens.filter((_, i) => inRange(edges[i]) || inRange(edges[i + 1])));
+    hist = line(`histogram, N = ${sim.params.N}`, data, COLORS.histogramLine, {
       stepped: 'after',
       fill: 'origin',
       backgroundColor: COLORS.histogram,
@@ -261,7 +281,7 @@ function spectrum(spec: Extract<PanelSpec, { kind: 'spectrum' }>, env: RenderEnv
     });
   }
   if (theory) {
-    ymax = Math.max(ymax, ...theory.density.rho);
+    ymax = Math.max(ymax, ...theory.density.rho.filter((_, i) => inRange(theory.density.lambda[i])));
     ds.push(line('theory ρ(λ), N → ∞', xy(theory.density.lambda, theory.density.rho), COLORS.blue, { pointStyle: 'line', order: 1 }));
   }
   if (hist) ds.push(hist);
@@ -273,10 +293,10 @@ function spectrum(spec: Extract<PanelSpec, { kind: 'spectrum' }>, env: RenderEnv
   let y2: Axes['y2'];
   if (sim) {
     const lowest = sim.bottom.map((e) => ({ x: e.lambda, y: e.teacherOverlap2 }));
-    ds.push(points('lowest eigenvalues: teacher mass of the eigenvector (right axis)', lowest, COLORS.vermillion, { yAxisID: 'y2', pointStyle: 'triangle', pointRadius: 5, order: -1 }));
+    ds.push(points('lowest eigenvalues: teacher mass (right axis)', lowest, COLORS.vermillion, { yAxisID: 'y2', pointStyle: 'triangle', pointRadius: 5, order: -1 }));
     y2 = { title: 'teacher mass of eigenvector', min: 0, max: 1 };
   }
-  return config(ds, { x: 'eigenvalue λ', y: 'density', yMin: 0, ySuggestedMax: top, y2 }, env);
+  return config(ds, { x: 'eigenvalue λ', y: 'density', yMin: 0, ySuggestedMax: top, y2, xMin: range?.[0], xMax: range?.[1] }, env);
 }
 
 /** Theory line with the jump drawn at alpha_BBP (vertical segment for a discontinuous transition). */
@@ -308,7 +328,8 @@ function overlap(spec: Extract<PanelSpec, { kind: 'overlap' }>, env: RenderEnv) 
     const t = curve.threshold;
     ds.push(vline(`α_BBP = ${fmt(t.alphaBBP, 5)} (${t.kind})`, t.alphaBBP, 0, 1, COLORS.grey, [4, 4]));
   }
-  return config(ds, { x: 'sample ratio α = M/N', y: 'squared overlap m²', yMin: 0, yMax: 1 }, env);
+  const xs = curve?.alpha ?? scan?.alpha ?? [];
+  return config(ds, { x: 'sample ratio α = M/N', y: 'squared overlap m²', yMin: 0, yMax: 1, xMin: xs[0], xMax: xs[xs.length - 1] }, env);
 }
 
 function positions(spec: Extract<PanelSpec, { kind: 'positions' }>, env: RenderEnv) {
@@ -333,14 +354,14 @@ function positions(spec: Extract<PanelSpec, { kind: 'positions' }>, env: RenderE
   if (smoothEdge.some((p) => p.y !== null)) ds.push(line('edge λ₋ (smooth)', smoothEdge, COLORS.green, { borderDash: [7, 4], pointStyle: 'line' }));
   ds.push(line('outlier λ*', outlier, COLORS.vermillion, { pointStyle: 'line' }));
   if (scan) {
-    ds.push(points(`simulation, N = ${scan.params.N}: lowest eigenvalue (mean over ${scan.params.seeds} seeds)`, xy(scan.alpha, scan.lambdaMin), COLORS.black, { pointStyle: 'rectRot', pointRadius: 4 }));
+    ds.push(points(`lowest eigenvalue, N = ${scan.params.N} (mean of ${scan.params.seeds} seeds)`, xy(scan.alpha, scan.lambdaMin), COLORS.black, { pointStyle: 'rectRot', pointRadius: 4 }));
   }
   const ys = [...curve.edge, ...curve.outlier.filter((v): v is number => v !== null), ...(scan?.lambdaMin ?? [])];
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
   const pad = 0.06 * (hi - lo || 1);
   ds.push(vline(`α_BBP = ${fmt(t.alphaBBP, 5)} (${t.kind})`, t.alphaBBP, lo - pad, hi + pad, COLORS.grey, [4, 4]));
-  return config(ds, { x: 'sample ratio α = M/N', y: 'eigenvalue λ', yMin: lo - pad, yMax: hi + pad }, env);
+  return config(ds, { x: 'sample ratio α = M/N', y: 'eigenvalue λ', yMin: lo - pad, yMax: hi + pad, xMin: curve.alpha[0], xMax: curve.alpha[curve.alpha.length - 1] }, env);
 }
 
 function phase(spec: Extract<PanelSpec, { kind: 'phase' }>, env: RenderEnv) {
@@ -378,7 +399,7 @@ function phase(spec: Extract<PanelSpec, { kind: 'phase' }>, env: RenderEnv) {
   ds.push(points('continuous (filled ●)', [], COLORS.grey, { pointStyle: 'circle' }));
   ds.push(points('discontinuous (open ▲)', [], COLORS.grey, { pointStyle: 'triangle', backgroundColor: '#ffffff', borderWidth: 2 }));
   const log = yHi / Math.max(yLo, 1e-9) > 6;
-  return config(ds, { x: 'student width p', y: 'α_BBP', xMin: 1, xMax: pMax, yType: log ? 'logarithmic' : 'linear', yMin: log ? undefined : 0 }, env);
+  return config(ds, { x: 'student width p', y: 'α_BBP', xMin: 1, xMax: pMax, yType: log ? 'logarithmic' : 'linear', yMin: log ? yLo * 0.9 : 0, yMax: log ? yHi * 1.12 : undefined }, env);
 }
 
 export function chartConfig(spec: PanelSpec, env: RenderEnv = {}): ChartConfiguration<'scatter', Point[]> {
@@ -405,7 +426,10 @@ export function panelsForDocument(doc: Doc): PanelSpec[] {
     case PATHS.spectrum:
       return [{ kind: 'spectrum', theory: doc as unknown as TheorySpectrumDoc }];
     case PATHS.simulate:
-      return [{ kind: 'spectrum', sim: doc as unknown as SimulationDoc }];
+      return [
+        { kind: 'spectrum', sim: doc as unknown as SimulationDoc },
+        { kind: 'spectrum', sim: doc as unknown as SimulationDoc, zoom: true },
+      ];
     case PATHS.overlapCurve:
       return [
         { kind: 'overlap', curve: doc as unknown as OverlapCurveDoc },
@@ -424,7 +448,7 @@ export function panelsForDocument(doc: Doc): PanelSpec[] {
 export function panelTitle(spec: PanelSpec): string {
   switch (spec.kind) {
     case 'spectrum':
-      return 'Hessian spectrum at initialization';
+      return spec.zoom ? 'Left edge and outlier (zoom)' : 'Hessian spectrum at initialization';
     case 'overlap':
       return 'Squared overlap m² versus α';
     case 'positions':

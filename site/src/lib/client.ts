@@ -70,7 +70,10 @@ export function renderPanels(container: HTMLElement, specs: PanelSpec[], idPrefi
   container.className = specs.length > 1 ? 'panels two' : 'panels';
   return specs.map((spec, i) => {
     const canvas = el('canvas', { id: `${idPrefix}-${i}`, class: 'chart', role: 'img', 'aria-label': panelTitle(spec) });
-    container.append(el('div', { class: 'panel' }, el('h4', {}, panelTitle(spec)), el('div', { class: 'chart-box' }, canvas)));
+    const panel = el('div', { class: 'panel' });
+    if (specs.length > 1) panel.append(el('h4', {}, panelTitle(spec)));
+    panel.append(el('div', { class: 'chart-box' }, canvas));
+    container.append(panel);
     return mountChart(canvas, spec);
   });
 }

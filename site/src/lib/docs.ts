@@ -46,9 +46,16 @@ export function apiBase(): string {
   return (env?.PUBLIC_API_BASE ?? '').replace(/\/+$/, '');
 }
 
+/** Display and query order of parameters: the model first, then the scan, then the rest. */
+const ORDER = ['p', 'pstar', 'a', 'alpha', 'alphaMin', 'alphaMax', 'N', 'seed', 'seeds', 'points', 'pMax', 'hessian', 'bins', 'k'];
+export function ordered<T>(params: Readonly<Record<string, T>>): [string, T][] {
+  const rank = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
+  return Object.entries(params).sort(([u], [v]) => rank(u) - rank(v) || (u < v ? -1 : 1));
+}
+
 /** The query that recomputes a document: /v1/<path>?<params in schema order>. */
 export function apiQuery(path: string, params: Readonly<Record<string, number | string>>, base = apiBase()): string {
-  const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(ordered(params).map(([k, v]) => [k, String(v)])).toString();
   return `${base}/v1/${path}${qs ? `?${qs}` : ''}`;
 }
 
@@ -86,7 +93,7 @@ export const PARAM_LABEL: Record<string, string> = {
 };
 
 export function describeParams(params: Readonly<Record<string, number | string>>, skip: readonly string[] = []): string {
-  return Object.entries(params)
+  return ordered(params)
     .filter(([k]) => !skip.includes(k))
     .map(([k, v]) => `${PARAM_LABEL[k] ?? k} = ${v}`)
     .join(', ');

@@ -121,7 +121,14 @@ function companions(view: EndpointName, q: Raw): { endpoint: string; params: Raw
 
 function panelsFor(view: EndpointName, main: Doc, extra: (Doc | null)[]): PanelSpec[] {
   const [companion] = extra;
-  if (view === 'simulate') return [{ kind: 'spectrum', sim: main as unknown as SimulationDoc, theory: (companion ?? undefined) as TheorySpectrumDoc | undefined }];
+  if (view === 'simulate') {
+    const sim = main as unknown as SimulationDoc;
+    const theory = (companion ?? undefined) as TheorySpectrumDoc | undefined;
+    return [
+      { kind: 'spectrum', sim, theory },
+      { kind: 'spectrum', sim, theory, zoom: true },
+    ];
+  }
   if (view === 'simulateOverlap') {
     const scan = main as unknown as OverlapScanDoc;
     if (!companion) return panelsForDocument(main);
@@ -159,6 +166,7 @@ async function runRemote(view: EndpointName, raw: Raw): Promise<void> {
   progress.hidden = false;
   output.setAttribute('aria-busy', 'true');
   document.body.dataset.state = 'computing';
+  document.getElementById('placeholder')?.remove();
   const tick = () => status(`Computing ${path}… ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   tick();
   timer = window.setInterval(tick, 200);

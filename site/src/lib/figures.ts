@@ -6,7 +6,6 @@
 import type { EndpointName } from '../../../shared/src/endpoints.ts';
 import type { PanelSpec } from './charts.ts';
 import type {
-  Doc,
   OverlapCurveDoc,
   OverlapScanDoc,
   PhaseDiagramDoc,
@@ -15,6 +14,7 @@ import type {
   ThresholdDoc,
 } from './docs.ts';
 import { fmt } from './docs.ts';
+import type { Identity } from '../../../shared/src/result.ts';
 
 export interface Request {
   /** short human label of the result in the figure's list */
@@ -46,7 +46,7 @@ export const PHASE = { pstar: 1, pMax: 16, a: [0.01, 0.1, 1, 10] } as const;
 
 export function requests() {
   const spectrum = {
-    sim: { label: 'finite-N spectrum', endpoint: 'simulate', params: { ...SPECTRUM, hessian: 'euclidean', bins: 80, k: 8 } },
+    sim: { label: 'finite-N spectrum', endpoint: 'simulate', params: { ...SPECTRUM, hessian: 'euclidean', bins: 300, k: 8 } },
     theory: { label: 'theory spectrum', endpoint: 'spectrum', params: { p: SPECTRUM.p, pstar: SPECTRUM.pstar, a: SPECTRUM.a, alpha: SPECTRUM.alpha, points: 400 } },
   } satisfies Record<string, Request>;
   const cases = CASES.map((c) => ({
@@ -81,7 +81,7 @@ export interface FigureData {
   results: ResultRef[];
 }
 
-export const ref = (label: string, d: Doc): ResultRef => ({ label, id: d.id, endpoint: d.endpoint, params: d.params as Record<string, number | string> });
+export const ref = (label: string, d: Identity): ResultRef => ({ label, id: d.id, endpoint: d.endpoint, params: d.params as Record<string, number | string> });
 
 export interface Computed {
   spectrum: { sim: SimulationDoc; theory: TheorySpectrumDoc };
@@ -99,10 +99,17 @@ export function assemble(c: Computed): FigureData[] {
     panels: [
       {
         key: 'spectrum',
-        title: 'Hessian spectrum at initialization',
+        title: 'The whole spectrum',
         spec: { kind: 'spectrum', theory, sim },
         png: '/figures/spectrum.png',
-        alt: `Histogram of all ${sim.dimension} Hessian eigenvalues of one instance with N = ${sim.params.N}, against the theoretical density. The bulk starts at the edge λ₋ = ${fmt(theory.edge.lambda, 4)} (${theory.edge.kind} edge); ${out ? `the theory predicts an outlier at λ* = ${fmt(out.lambda, 4)} with m² = ${fmt(out.overlap2, 3)}` : 'the theory predicts no outlier'}; the lowest simulated eigenvalues are ${lowest}.`,
+        alt: `Histogram of all ${sim.dimension} Hessian eigenvalues of one instance with N = ${sim.params.N}, against the theoretical density, over the whole spectrum.`,
+      },
+      {
+        key: 'spectrum-zoom',
+        title: 'Left edge and outlier (zoom)',
+        spec: { kind: 'spectrum', theory, sim, zoom: true },
+        png: '/figures/spectrum-zoom.png',
+        alt: `Zoom on the left of the spectrum: the bulk starts at the edge λ₋ = ${fmt(theory.edge.lambda, 4)} (${theory.edge.kind} edge); ${out ? `the theory predicts an outlier at λ* = ${fmt(out.lambda, 4)} with m² = ${fmt(out.overlap2, 3)}` : 'the theory predicts no outlier'}; the lowest simulated eigenvalues are ${lowest}.`,
       },
     ],
     results: [ref('finite-N spectrum', sim), ref('theory spectrum', theory)],

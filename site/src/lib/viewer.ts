@@ -46,7 +46,7 @@ async function show(): Promise<void> {
     const entry = endpointList.find((e) => e.path === doc.endpoint);
     const specs = panelsForDocument(doc);
     section.hidden = false;
-    $<HTMLElement>('#doc-title').textContent = specs[0] ? panelTitle(specs[0]) : entry?.summary ?? doc.endpoint;
+    $<HTMLElement>('#doc-title').textContent = entry?.summary ?? (specs[0] ? panelTitle(specs[0]) : doc.endpoint);
     const meta = $<HTMLElement>('#meta');
     meta.replaceChildren();
     const rows: [string, string][] = [
@@ -65,7 +65,7 @@ async function show(): Promise<void> {
     $<HTMLAnchorElement>('#explore').href = `/explorer/?${qs}`;
     $<HTMLAnchorElement>('#raw').href = resultUrl(doc.id);
     status(`Result ${doc.id}`);
-    document.title = `${$<HTMLElement>('#doc-title').textContent} — result ${doc.id.slice(0, 12)} — bbp-repro`;
+    document.title = `${specs[0] ? panelTitle(specs[0]) : doc.endpoint} — result ${doc.id.slice(0, 12)} — bbp-repro`;
     document.body.dataset.state = 'done';
   } catch (e) {
     section.hidden = true;
