@@ -8,6 +8,12 @@
  * predictor; when Newton fails, or lands on a real g (a gap, or the exponentially thin region
  * near a smooth edge), the point is re-solved by homotopy, which is always on the right branch.
  *
+ * Accuracy: the law of T is a list of point atoms, fine wherever |Im g| is large compared with the
+ * atom spacing around the pole T = 1/g: the bulk (~1e-6 relative) and the upper tail down to
+ * 1 - F ~ 1e-2 (~1e-3..1e-2). Beyond that (and for alpha << 1, where rho ~ alpha f_T is thin
+ * everywhere) the discrete law shows: rho gets spiky / drops to 0 between atoms. Masses and the
+ * cumulative F are much less sensitive than rho itself.
+ *
  * For alpha < 1, H has rank ~ alpha pN: a delta of mass 1 - alpha at l = 0 that is not part of rho.
  */
 import type { WeightLaw } from './law.ts';
