@@ -7,37 +7,18 @@ import { endpointList } from '../shared/src/endpoints.ts';
 import { computeDocument } from '../shared/src/compute.ts';
 import { describeRange, type Field } from '../shared/src/params.ts';
 import { progressBar } from './progress.ts';
+import { parseArgv, UsageError } from './argv.ts';
 
 const USAGE_EXIT = 2;
 
-class UsageError extends Error {}
+/** alphaMin -> alpha-min; N stays N (the flag is --N, as in the paper). */
+const kebab = (name: string): string => name.replace(/(?<=[a-z])[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** `--alpha-min 0.5`, `--alpha-min=0.5` and `--alphaMin 0.5` all name the parameter alphaMin. */
-export function parseArgv(argv: readonly string[]): { command: string | undefined; flags: Record<string, string>; help: boolean } {
-  const [command, ...rest] = argv;
-  const flags: Record<string, string> = {};
-  let help = command === undefined || command === 'help' || command === '--help' || command === '-h';
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--help' || arg === '-h') {
-      help = true;
-      continue;
-    }
-    if (!arg.startsWith('--') || arg.length === 2) throw new UsageError(`unexpected argument ${JSON.stringify(arg)}; flags look like --name value`);
-    const eq = arg.indexOf('=');
-    const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    let value: string | undefined = eq > 0 ? arg.slice(eq + 1) : rest[i + 1];
-    if (eq < 0) {
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`flag --${arg.slice(2)} needs a value`);
-      i++;
-    }
-    if (name in flags) throw new UsageError(`flag --${arg.slice(2).split('=')[0]} given twice`);
-    flags[name] = value;
-  }
-  return { command: help && (command === 'help' || command?.startsWith('-')) ? rest[0] : command, flags, help };
-}
-
-const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** The schema speaks of parameters; on a command line they are flags. */
+const asFlags = (message: string, param: string, known: readonly string[]): string =>
+  message.startsWith('unknown parameter')
+    ? `unknown flag --${kebab(param)}; flags: ${known.map((k) => `--${kebab(k)}`).join(', ')}`
+    : message.replace(new RegExp(`^${param}\\b`), `--${kebab(param)}`);
 
 function fieldHelp(name: string, f: Field): string {
   const dflt = f.default === undefined ? ' (required)' : ` (default ${f.default})`;
@@ -71,7 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!e) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${endpointList.map((x) => x.command).join(', ')}`);
   const out = await computeDocument(e.name, flags, 'local', progressBar(process.stderr, e.command));
   if (!out.ok) {
-    throw new UsageError(out.issues.map((i) => i.message.replace(new RegExp(`^${i.param}\\b`), `--${kebab(i.param)}`)).join('; '));
+    throw new UsageError(out.issues.map((i) => asFlags(i.message, i.param, Object.keys(e.fields))).join('; '));
   }
   process.stdout.write(`${out.json}\n`);
   return 0;

@@ -20,10 +20,7 @@ import type { WeightLaw } from './law.ts';
 import { cumulative, solveComplex } from './resolvent.ts';
 
 /** Physical g(l + i0) by homotopy in eta. Returns false if Newton failed at some stage. */
-/** counters for performance tests */
-export const STATS = { homotopy: 0, its: 0 };
 export function solveByHomotopy(law: WeightLaw, alpha: number, l: number, g: Float64Array, scale: number): boolean {
-  STATS.homotopy++;
   let eta = 4 * scale;
   // at large eta, g ~ 1/(z - alpha E[T])
   const zr = l - alpha * law.meanT;
@@ -70,7 +67,6 @@ class Tracker {
       g[1] = this.gi;
     }
     const it = solveComplex(this.law, this.alpha, l, 0, g);
-    STATS.its += it;
     if (it < 0 || !(g[1] < -1e-13 * Math.hypot(g[0], g[1]))) {
       solveByHomotopy(this.law, this.alpha, l, g, this.scale);
     }
