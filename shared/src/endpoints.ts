@@ -96,13 +96,13 @@ export const endpoints = {
     command: 'simulate',
     summary: 'Finite-N Hessian spectrum of one random instance: histogram, lowest and highest eigenpairs with teacher/student overlaps',
     random: true,
-    fields: { N: f.N, ...simModel, alpha: f.alphaSim, seed: f.seed, hessian: f.hessian, bins: f.bins, k: f.k },
+    fields: { N: f.N, ...simModel, alpha: f.alphaSim, seed: f.seed, hessian: f.hessian, bins: f.bins, k: f.k, method: f.method },
     check: (q) => (2 * q.k <= q.p * q.N ? [] : [{ param: 'k', message: `k must be at most half the Hessian dimension p*N/2 = ${Math.floor((q.p * q.N) / 2)} (got ${q.k})` }]),
     limits: [
       { ...dataEntries, value: (q) => samples(q.alpha, q.N) * q.N },
       { ...dimension, value: (q) => q.p * q.N },
     ],
-    run: (q, progress) => simulateSpectrum({ ...q, method: 'auto' }, progress),
+    run: simulateSpectrum,
   }),
   simulateOverlap: endpoint({
     path: 'simulate/overlap',

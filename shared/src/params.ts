@@ -90,6 +90,12 @@ export const fields = {
   hessian: { type: 'enum', values: ['euclidean', 'spherical'], default: 'euclidean', description: 'Euclidean Hessian, or the Riemannian one on the product of spheres' },
   bins: { type: 'integer', min: 5, max: 400, default: 60, description: 'histogram bins of the finite-N spectrum' },
   k: { type: 'integer', min: 1, max: 64, default: 8, description: 'number of lowest and of highest eigenpairs reported' },
+  method: {
+    type: 'enum',
+    values: ['auto', 'dense', 'lanczos'],
+    default: 'auto',
+    description: 'eigensolver: dense (all eigenvalues, histogram), Lanczos (extremal pairs only, no histogram), or auto (dense up to dimension 2000)',
+  },
   densityPoints: { type: 'integer', min: 10, max: 2000, default: 200, description: 'grid points of the theoretical density' },
   curvePoints: { type: 'integer', min: 2, max: 400, default: 40, description: 'alpha grid points' },
   simPoints: { type: 'integer', min: 2, max: 40, default: 12, description: 'alpha grid points' },
