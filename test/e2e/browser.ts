@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const SHOTS = process.env.BBP_SHOTS ?? '/tmp/shots';
 export const DESKTOP = { width: 1280, height: 900 };
@@ -10,36 +10,34 @@ export const PHONE = { width: 390, height: 844 };
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export interface Session {
-  browser: Browser;
-  close: () => Promise<void>;
-}
-
-export async function launch(): Promise<Session> {
+/**
+ * One chromium per page context, each with a fresh --user-data-dir (launchPersistentContext
+ * is how playwright takes the profile directory); closing the context ends that browser and
+ * removes its profile.
+ */
+export async function newPage(viewport = DESKTOP, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; errors: string[]; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'bbp-chromium-'));
-  const browser = await chromium.launch({
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [...ARGS, `--user-data-dir=${profile}`],
+    args: ARGS,
+    viewport,
+    javaScriptEnabled,
+    deviceScaleFactor: 1,
+    isMobile: viewport.width < 500,
+    hasTouch: viewport.width < 500,
   });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-export async function newPage(browser: Browser, viewport = DESKTOP, javaScriptEnabled = true): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, javaScriptEnabled, deviceScaleFactor: 1, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  return { context, page, errors };
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, page, errors, close };
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

