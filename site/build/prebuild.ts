@@ -14,6 +14,7 @@ import { VERSIONS, type EndpointName } from '../../shared/src/endpoints.ts';
 import type { Doc } from '../src/lib/docs.ts';
 import { assemble, requests, type Computed, type Request } from '../src/lib/figures.ts';
 import { renderPng } from './render.ts';
+import { PNG_HEIGHT, PNG_PAIR_HEIGHT, PNG_PAIR_WIDTH, PNG_WIDTH } from '../src/lib/sizes.ts';
 
 const out = fileURLToPath(new URL('../.generated/', import.meta.url));
 const cache = process.env.BBP_SITE_CACHE === '1';
@@ -32,20 +33,11 @@ async function compute<T>(r: Request): Promise<T> {
   if (!res.ok) throw new Error(`${r.label}: ${res.status} ${res.issues.map((i) => i.message).join('; ')}`);
   const { id } = res.identity;
   if (done.has(id)) return done.get(id) as T;
-  const file = `${out}results/${id}.json`;
-  let json: string;
-  let cached = false;
-  if (cache && existsSync(file)) {
-    json = readFileSync(file, 'utf8');
-    cached = true;
-  } else {
-    json = res.json;
-    writeFileSync(file, json);
-  }
+  writeFileSync(`${out}results/${id}.json`, res.json);
   const ms = performance.now() - t;
-  timings.push({ label: r.label, endpoint: r.endpoint, ms: Math.round(ms), cached });
-  console.log(`prebuild: ${r.label.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(7)} s${cached ? ' (cached)' : ''}  ${id.slice(0, 12)}`);
-  const doc = JSON.parse(json) as Doc;
+  timings.push({ label: r.label, endpoint: r.endpoint, ms: Math.round(ms), cached: false });
+  console.log(`prebuild: ${r.label.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${id.slice(0, 12)}`);
+  const doc = JSON.parse(res.json) as Doc;
   done.set(id, doc);
   return doc as T;
 }
@@ -93,7 +85,12 @@ const computeMs = performance.now() - t0;
 const figures = assemble(computed);
 const tr = performance.now();
 for (const f of figures) {
-  for (const p of f.panels) writeFileSync(`${out}figures/${p.png.split('/').pop()}`, renderPng(p.spec));
+  const pair = f.panels.length > 1;
+  for (const p of f.panels) {
+    p.width = pair ? PNG_PAIR_WIDTH : PNG_WIDTH;
+    p.height = pair ? PNG_PAIR_HEIGHT : PNG_HEIGHT;
+    writeFileSync(`${out}figures/${p.png.split('/').pop()}`, renderPng(p.spec, p.width, p.height));
+  }
 }
 const renderMs = performance.now() - tr;
 

@@ -149,10 +149,11 @@ const xy = (xs: readonly number[], ys: readonly (number | null)[]): Point[] =>
   xs.map((x, i) => ({ x, y: ys[i] === null || !Number.isFinite(ys[i] as number) ? null : (ys[i] as number) }));
 
 /** Log axes: label only the round values (0.5, 1, 2, 5, 10, ...), keep the other grid lines. */
-const NICE = new Set([0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 100]);
+const NICE = [0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 100];
 function logTick(value: number | string): string {
   const v = Number(value);
-  return NICE.has(Number(v.toPrecision(6))) ? String(v) : '';
+  const hit = NICE.find((n) => Math.abs(v - n) <= 1e-6 * n);
+  return hit === undefined ? '' : String(hit);
 }
 
 interface Axes {

@@ -73,6 +73,9 @@ export interface Panel {
   alt: string;
   /** path of the PNG fallback below the site root */
   png: string;
+  /** its size in CSS pixels (set by the build) */
+  width?: number;
+  height?: number;
 }
 
 export interface FigureData {
