@@ -34,6 +34,8 @@ describe('/v1/openapi.json', () => {
       if (f.default !== undefined) expect(s.default).toBe(f.default);
       if (f.type === 'enum') {
         expect(s).toMatchObject({ type: 'string', enum: [...f.values] });
+      } else if (f.type === 'intlist') {
+        expect(s).toMatchObject({ type: 'string', 'x-items': { type: 'integer', minimum: f.min, maximum: f.max }, 'x-min-items': f.minLength, 'x-max-items': f.maxLength });
       } else {
         expect(s.type).toBe(f.type);
         expect(s.maximum).toBe(f.max);
