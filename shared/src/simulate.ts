@@ -43,13 +43,38 @@ export function simulateSpectrum(q: SimulateQuery, onProgress?: Progress): Simul
   onProgress?.(1, 1, 'sampling');
   const dimension = hessian === 'euclidean' ? p * N : p * (N - 1);
   const k = Math.min(q.k, dimension);
-  const requested = q.method ?? 'auto';
+  const r = extremalPairs(inst, a, hessian, k, k, q.method ?? 'auto', q.seed, onProgress, q.bins);
+  return { dimension, M: inst.M, method: r.method, bottom: r.bottom, top: r.top, histogram: r.histogram };
+}
+
+export interface ExtremalPairs {
+  method: 'dense' | 'lanczos';
+  /** kLow lowest, ascending */
+  bottom: Eigenpair[];
+  /** kHigh highest, descending */
+  top: Eigenpair[];
+  histogram: Histogram | null;
+  /** Lanczos only: work and accuracy */
+  stats: { matvecs: number; restarts: number; maxResidual: number; normEstimate: number } | null;
+}
+
+/**
+ * The kLow lowest and kHigh highest eigenpairs of the instance's Hessian with overlaps
+ * (the core of simulateSpectrum; `bins` > 0 asks for a histogram on the dense path).
+ */
+export function extremalPairs(
+  inst: Instance, a: number, hessian: HessianKind, kLow: number, kHigh: number,
+  requested: 'auto' | 'dense' | 'lanczos', seed: number, onProgress?: Progress, bins = 0,
+): ExtremalPairs {
+  const { N, p } = inst;
+  const dimension = hessian === 'euclidean' ? p * N : p * (N - 1);
   let method: 'dense' | 'lanczos' = requested === 'auto' ? (dimension <= DENSE_MAX_DIMENSION ? 'dense' : 'lanczos') : requested;
-  if (method === 'lanczos' && 2 * k > dimension) method = 'dense'; // both ends would overlap
+  if (method === 'lanczos' && kLow + kHigh > dimension) method = 'dense'; // both ends would overlap
 
   let lowVals: Float64Array, lowVecs: Float64Array, highVals: Float64Array, highVecs: Float64Array;
   let histogram: Histogram | null = null;
   let basis: TangentBasis | null = null;
+  let stats: ExtremalPairs['stats'] = null;
   const building = (done: number, total: number) => onProgress?.(done, total, 'building');
   if (method === 'dense') {
     let H: Float64Array;
@@ -60,19 +85,19 @@ export function simulateSpectrum(q: SimulateQuery, onProgress?: Progress): Simul
       H = sp.H;
       basis = sp.basis;
     }
-    const ex = symmetricEigenExtremal(H, dimension, k, k, onProgress);
+    const ex = symmetricEigenExtremal(H, dimension, kLow, kHigh, onProgress);
     lowVals = ex.low.values;
     lowVecs = ex.low.vectors;
     highVals = ex.high.values;
     highVecs = ex.high.vectors;
-    histogram = makeHistogram(ex.values, q.bins);
+    if (bins > 0) histogram = makeHistogram(ex.values, bins);
   } else {
     const op = hessian === 'euclidean' ? hessianOperator(inst, a) : tangentOperator(inst, a);
     if (hessian === 'spherical') basis = (op as ReturnType<typeof tangentOperator>).basis;
     const res = lanczosExtremal(op, {
-      kLow: k,
-      kHigh: k,
-      seed: q.seed,
+      kLow,
+      kHigh,
+      seed,
       onProgress: (mv, max, stage) => onProgress?.(mv, max, stage),
     });
     if (!res.converged) throw new Error(`Lanczos did not converge in ${res.matvecs} matvecs`);
@@ -80,18 +105,14 @@ export function simulateSpectrum(q: SimulateQuery, onProgress?: Progress): Simul
     lowVecs = res.low.vectors;
     highVals = res.high.values;
     highVecs = res.high.vectors;
+    let maxResidual = 0;
+    for (const r of [...res.low.residuals, ...res.high.residuals]) maxResidual = Math.max(maxResidual, r);
+    stats = { matvecs: res.matvecs, restarts: res.restarts, maxResidual, normEstimate: res.normEstimate };
   }
   onProgress?.(0, 1, 'overlaps');
   const pairs = (vals: Float64Array, vecs: Float64Array) =>
     eigenpairs(inst, vals, vecs, dimension, basis);
-  const out: SimulationSpectrum = {
-    dimension,
-    M: inst.M,
-    method,
-    bottom: pairs(lowVals, lowVecs),
-    top: pairs(highVals, highVecs),
-    histogram,
-  };
+  const out: ExtremalPairs = { method, bottom: pairs(lowVals, lowVecs), top: pairs(highVals, highVecs), histogram, stats };
   onProgress?.(1, 1, 'overlaps');
   return out;
 }
