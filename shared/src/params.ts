@@ -35,11 +35,26 @@ export interface EnumField {
   readonly description: string;
 }
 
-export type Field = IntegerField | NumberField | EnumField;
+/**
+ * A list of integers (e.g. system sizes N), written "250,500,1000". Its canonical value is
+ * that string with canonical integers, strictly increasing: one list, one spelling, one id.
+ */
+export interface IntListField {
+  readonly type: 'intlist';
+  /** range of each element */
+  readonly min: number;
+  readonly max: number;
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly default?: string;
+  readonly description: string;
+}
+
+export type Field = IntegerField | NumberField | EnumField | IntListField;
 export type Fields = Readonly<Record<string, Field>>;
 
 /** The value type a field parses to. */
-export type ValueOf<F extends Field> = F extends EnumField ? F['values'][number] : number;
+export type ValueOf<F extends Field> = F extends EnumField ? F['values'][number] : F extends IntListField ? string : number;
 export type ParamsOf<F extends Fields> = { -readonly [K in keyof F]: ValueOf<F[K]> };
 
 /** A cost bound on a valid request (422 when exceeded). */
@@ -120,6 +135,8 @@ export function describeRange(f: Field): string {
       return `one of ${f.values.join(', ')}`;
     case 'integer':
       return `an integer from ${fmt(f.min)} to ${fmt(f.max)}`;
+    case 'intlist':
+      return `a comma-separated list of ${fmt(f.minLength)} to ${fmt(f.maxLength)} strictly increasing integers, each from ${fmt(f.min)} to ${fmt(f.max)}`;
     case 'number':
       return f.exclusiveMin
         ? `a number with ${fmt(f.min)} < value <= ${fmt(f.max)}`
@@ -137,6 +154,7 @@ export function parseField(name: string, f: Field, raw: unknown): { ok: true; va
     if (f.default !== undefined) return { ok: true, value: f.default };
     return bad(' (missing)');
   }
+  if (f.type === 'intlist') return parseIntList(name, f, raw, bad);
   if (f.type === 'enum') {
     const s = String(raw);
     return f.values.includes(s) ? { ok: true, value: s } : bad(` (got ${shown})`);
@@ -152,6 +170,29 @@ export function parseField(name: string, f: Field, raw: unknown): { ok: true; va
   // -0 and 0 are one value; Object.is keeps them apart in canonical JSON otherwise.
   return { ok: true, value: x === 0 ? 0 : x };
 }
+
+function parseIntList(
+  name: string,
+  f: IntListField,
+  raw: unknown,
+  bad: (why: string) => { ok: false; issue: ParamIssue },
+): { ok: true; value: string } | { ok: false; issue: ParamIssue } {
+  const items = Array.isArray(raw) ? raw.map(String) : String(raw).split(',');
+  const xs: number[] = [];
+  for (const item of items) {
+    const t = item.trim();
+    if (!DECIMAL.test(t)) return bad(` (got ${JSON.stringify(String(raw))}, element ${JSON.stringify(t)} is not a number)`);
+    const x = Number(t);
+    if (!Number.isInteger(x) || x < f.min || x > f.max) return bad(` (got ${JSON.stringify(String(raw))}, element ${t})`);
+    xs.push(x);
+  }
+  if (xs.length < f.minLength || xs.length > f.maxLength) return bad(` (got ${xs.length} elements)`);
+  for (let i = 1; i < xs.length; i++) if (!(xs[i] > xs[i - 1])) return bad(` (got ${JSON.stringify(String(raw))}, not strictly increasing)`);
+  return { ok: true, value: xs.join(',') };
+}
+
+/** The elements of a canonical integer-list value ("250,500" -> [250, 500]). */
+export const intList = (value: string): number[] => value.split(',').map(Number);
 
 /** A parameter set's schema: its fields, the checks across fields, and its cost limits. */
 export interface ParamSchema<F extends Fields> {

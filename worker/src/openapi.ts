@@ -13,9 +13,6 @@ export function fieldSchema(f: Field): Json {
   switch (f.type) {
     case 'enum':
       return { type: 'string', enum: [...f.values], ...(f.default !== undefined ? { default: f.default } : {}) };
-    case 'intlist':
-      // a comma-separated string on the wire; its canonical form is what the document's params carry
-      return { type: 'string', pattern: '^\\s*\\d+\\s*(,\\s*\\d+\\s*)*$', ...(f.default !== undefined ? { default: f.default } : {}) };
     case 'integer':
       return { type: 'integer', minimum: f.min, maximum: f.max, ...(f.default !== undefined ? { default: f.default } : {}) };
     case 'intlist':
