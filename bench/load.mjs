@@ -110,7 +110,8 @@ function summarize({ name, result }, expectStatus) {
     scenario: name,
     requests: result.requests.total,
     seconds: Number((result.duration ?? 0).toFixed(2)),
-    rps: Math.round(result.requests.average),
+    // total / wall time (autocannon's requests.average is over whole-second samples)
+    rps: Math.round(result.requests.total / result.duration),
     p50_ms: result.latency.p50,
     p90_ms: result.latency.p90,
     p99_ms: result.latency.p99,
