@@ -93,3 +93,27 @@ describe('report', () => {
     await close();
   });
 });
+
+describe('every page at desktop and phone width', () => {
+  const pages = [
+    { name: 'report', path: '/', ready: () => [...document.querySelectorAll('canvas[data-spec]')].every((c) => (c as HTMLElement).dataset.ready === 'true') },
+    { name: 'explorer-empty', path: '/explorer/', ready: () => document.querySelector('.view-picker:not([hidden])') !== null },
+    { name: 'explorer-spectrum', path: '/explorer/?view=simulate&p=2&pstar=1&a=1&alpha=5&N=300', ready: () => document.body.dataset.state === 'done' },
+    { name: 'explorer-phase', path: '/explorer/?view=phaseDiagram&pstar=1&a=0.01&pMax=16', ready: () => document.body.dataset.state === 'done' },
+    { name: 'viewer-lookup', path: '/r/', ready: () => true },
+  ];
+  for (const p of pages) {
+    for (const [tag, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      it(`${p.name} (${tag}): no horizontal overflow, screenshot`, async () => {
+        const { page, errors, close } = await newPage(viewport);
+        await page.goto(`${base}${p.path}`);
+        await page.waitForFunction(p.ready, null, { timeout: 60_000 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        expect(errors).toEqual([]);
+        await shot(page, `page-${p.name}-${tag}`);
+        await close();
+      });
+    }
+  }
+});

@@ -43,4 +43,5 @@ export const FIELD_LABEL: Record<string, string> = {
   k: 'Extremal eigenpairs k',
   points: 'Grid points',
   pMax: 'Largest p',
+  method: 'Eigensolver',
 };
