@@ -24,11 +24,24 @@ export type Computed =
   | { ok: true; identity: Identity; json: string }
   | { ok: false; status: 400 | 422; issues: ParamIssue[] };
 
+/** One part of a composite request (a study): a catalogue entry name and its parameters. */
+export interface PartRequest {
+  readonly endpoint: string;
+  readonly params: object;
+}
+
+/** Resolve a part to its document's exact bytes (the worker passes its get-or-compute). */
+export type PartResolver = (part: PartRequest, index: number) => Promise<string>;
+
 export interface Core {
   readonly endpoints: readonly CatalogueEntry[];
   readonly versions: Versions;
   /** validate + content id, no computation (compute.ts identifyRequest) */
   identify(name: string, raw: Readonly<Record<string, unknown>>, scope: LimitScope): Promise<Identified>;
-  /** validate + compute the canonical document (compute.ts computeDocument) */
-  compute(name: string, raw: Readonly<Record<string, unknown>>, scope: LimitScope): Promise<Computed>;
+  /**
+   * validate + compute the canonical document (compute.ts computeDocument). For composite
+   * entries the parts are resolved through `resolvePart`, so each part is a stored,
+   * cached, content-addressed result of its own.
+   */
+  compute(name: string, raw: Readonly<Record<string, unknown>>, scope: LimitScope, resolvePart?: PartResolver): Promise<Computed>;
 }

@@ -8,7 +8,9 @@ export const core: Core = {
   endpoints: endpointList,
   versions: VERSIONS,
   identify: (name, raw, scope) => identifyRequest(name as EndpointName, raw, scope),
-  compute: (name, raw, scope) => computeDocument(name as EndpointName, raw, scope),
+  // The worker's get-or-compute resolves a study's parts: each part is stored and cached under its own id.
+  compute: (name, raw, scope, resolvePart) =>
+    computeDocument(name as EndpointName, raw, scope, undefined, resolvePart as Parameters<typeof computeDocument>[4]),
 };
 
 export default createApp(core);

@@ -1,11 +1,13 @@
 /**
  * The two document routes: GET /v1/{endpoint path} (compute on demand, content-addressed)
  * and GET /v1/results/{id} (the stored bytes). Both go Cache API -> R2 (verified) and only
- * then compute.
+ * then compute. The same get-or-compute path resolves the parts of composite requests, so a
+ * part is stored and cached under its own id exactly as if it had been requested directly.
  */
 import type { Context } from 'hono';
+import type { ParamIssue } from '../../shared/src/params.ts';
 import { ID_PATTERN } from '../../shared/src/result.ts';
-import type { CatalogueEntry, Core } from './core.ts';
+import type { CatalogueEntry, Core, PartResolver } from './core.ts';
 import type { AppEnv } from './env.ts';
 import { matchesEtag } from './etag.ts';
 import { parameterProblem, problemOf, problemResponse } from './problem.ts';
@@ -13,6 +15,11 @@ import { rawQuery } from './query.ts';
 import { documentHeaders, logEvent, ResultStore } from './storage.ts';
 
 type Source = 'cache' | 'r2' | 'computed' | 'recomputed';
+
+type Answer =
+  | { kind: 'invalid'; status: 400 | 422; issues: ParamIssue[] }
+  | { kind: 'not-modified'; id: string }
+  | { kind: 'document'; id: string; body: string | ReadableStream; source: Source };
 
 function documentResponse(id: string, body: BodyInit | null, source: Source): Response {
   return new Response(body, { status: 200, headers: { ...documentHeaders(id), 'X-Result-Source': source } });
@@ -36,8 +43,6 @@ async function cacheQuietly(store: ResultStore, id: string, json: string): Promi
   }
 }
 
-const storeOf = (c: Context<AppEnv>): ResultStore => new ResultStore(c.env.RESULTS, caches.default);
-
 /**
  * Store a freshly computed document. An R2 failure is logged and the (correct) answer still
  * served; it is not cached, so the next identical request retries the write.
@@ -52,33 +57,94 @@ async function persist(store: ResultStore, id: string, json: string): Promise<vo
   await cacheQuietly(store, id, json);
 }
 
-export function computeRoute(core: Core, e: CatalogueEntry) {
-  return async (c: Context<AppEnv>): Promise<Response> => {
-    const instance = new URL(c.req.url).pathname;
-    const q = rawQuery(new URL(c.req.url));
-    if (!q.ok) return problemResponse(parameterProblem(400, q.issues, instance));
-    const request = await core.identify(e.name, q.raw, 'worker');
-    if (!request.ok) return problemResponse(parameterProblem(request.status, request.issues, instance));
+/** Get-or-compute for one request (or one part), within one HTTP request's bindings. */
+class Results {
+  private readonly store: ResultStore;
+
+  constructor(
+    private readonly core: Core,
+    bucket: R2Bucket,
+  ) {
+    this.store = new ResultStore(bucket, caches.default);
+  }
+
+  /** Parts of a composite request: fetched or computed (and stored) like any request. */
+  readonly resolvePart: PartResolver = async (part) => {
+    const a = await this.answer(part.endpoint, part.params as Record<string, unknown>);
+    if (a.kind === 'document') return typeof a.body === 'string' ? a.body : new Response(a.body).text();
+    if (a.kind === 'invalid') throw new Error(`part ${part.endpoint} ${JSON.stringify(part.params)} is invalid: ${a.issues.map((i) => i.message).join('; ')}`);
+    throw new Error('unreachable: a part lookup has no validator');
+  };
+
+  async answer(name: string, raw: Readonly<Record<string, unknown>>, ifNoneMatch?: string): Promise<Answer> {
+    const request = await this.core.identify(name, raw, 'worker');
+    if (!request.ok) return { kind: 'invalid', status: request.status, issues: request.issues };
     const id = request.identity.id;
     // Content-addressed: the id names the bytes, so a matching validator needs no lookup.
-    if (matchesEtag(c.req.header('If-None-Match'), id)) return notModified(id);
+    if (matchesEtag(ifNoneMatch, id)) return { kind: 'not-modified', id };
 
-    const store = storeOf(c);
-    const cached = await store.cached(id);
-    if (cached) return documentResponse(id, cached.body, 'cache');
+    const cached = await this.store.cached(id);
+    if (cached?.body) return { kind: 'document', id, body: cached.body, source: 'cache' };
 
-    const stored = await store.stored(id);
+    const stored = await this.store.stored(id);
     if (stored.status === 'hit') {
-      await cacheQuietly(store, id, stored.json);
-      return documentResponse(id, stored.json, 'r2');
+      await cacheQuietly(this.store, id, stored.json);
+      return { kind: 'document', id, body: stored.json, source: 'r2' };
     }
     if (stored.status === 'corrupt') logEvent('corrupt-blob', { id, reason: stored.reason, action: 'recompute' });
 
-    const out = await core.compute(e.name, q.raw, 'worker');
-    if (!out.ok) return problemResponse(parameterProblem(out.status, out.issues, instance));
-    if (out.identity.id !== id) throw new Error(`identify and compute disagree on the id of ${instance}: ${id} vs ${out.identity.id}`);
-    await persist(store, id, out.json);
-    return documentResponse(id, out.json, stored.status === 'corrupt' ? 'recomputed' : 'computed');
+    const out = await this.core.compute(name, raw, 'worker', this.resolvePart);
+    if (!out.ok) return { kind: 'invalid', status: out.status, issues: out.issues };
+    if (out.identity.id !== id) throw new Error(`identify and compute disagree on the id of ${name}: ${id} vs ${out.identity.id}`);
+    await persist(this.store, id, out.json);
+    return { kind: 'document', id, body: out.json, source: stored.status === 'corrupt' ? 'recomputed' : 'computed' };
+  }
+
+  /** GET /v1/results/{id}: cache, then verified R2; a corrupt blob is recomputed from its key if the key proves the id. */
+  async byId(id: string, conditional: boolean, instance: string): Promise<Response> {
+    const cached = await this.store.cached(id);
+    if (cached?.body) return conditional ? notModified(id) : documentResponse(id, cached.body, 'cache');
+
+    const stored = await this.store.stored(id);
+    if (stored.status === 'hit') {
+      await cacheQuietly(this.store, id, stored.json);
+      return conditional ? notModified(id) : documentResponse(id, stored.json, 'r2');
+    }
+    if (stored.status === 'missing') {
+      return problemResponse(problemOf('result-not-found', `no result is stored under ${id}`, undefined, instance));
+    }
+    const key = stored.key;
+    const entry = key && this.core.endpoints.find((x) => x.path === key.endpoint);
+    const current = key && key.versions.model === this.core.versions.model && key.versions.generator === this.core.versions.generator;
+    if (key && entry && current) {
+      logEvent('corrupt-blob', { id, reason: stored.reason, action: 'recompute' });
+      const out = await this.core.compute(entry.name, key.params, 'worker', this.resolvePart);
+      if (out.ok && out.identity.id === id) {
+        await persist(this.store, id, out.json);
+        return conditional ? notModified(id) : documentResponse(id, out.json, 'recomputed');
+      }
+    }
+    logEvent('corrupt-blob', { id, reason: stored.reason, action: 'refused' });
+    return problemResponse(
+      problemOf('corrupted-result', `the stored result ${id} failed verification (${stored.reason}) and was not served`, undefined, instance),
+    );
+  }
+}
+
+export function computeRoute(core: Core, e: CatalogueEntry) {
+  return async (c: Context<AppEnv>): Promise<Response> => {
+    const url = new URL(c.req.url);
+    const q = rawQuery(url);
+    if (!q.ok) return problemResponse(parameterProblem(400, q.issues, url.pathname));
+    const a = await new Results(core, c.env.RESULTS).answer(e.name, q.raw, c.req.header('If-None-Match'));
+    switch (a.kind) {
+      case 'invalid':
+        return problemResponse(parameterProblem(a.status, a.issues, url.pathname));
+      case 'not-modified':
+        return notModified(a.id);
+      case 'document':
+        return documentResponse(a.id, a.body, a.source);
+    }
   };
 }
 
@@ -87,40 +153,9 @@ export function resultRoute(core: Core) {
     const id = c.req.param('id') ?? '';
     const instance = new URL(c.req.url).pathname;
     if (!ID_PATTERN.test(id)) {
-      return problemResponse(
-        problemOf('invalid-result-id', `id must be 64 lower-case hexadecimal characters (a SHA-256); got ${JSON.stringify(id.slice(0, 80))}`, [
-          { param: 'id', message: `id must be 64 lower-case hexadecimal characters (a SHA-256); got ${JSON.stringify(id.slice(0, 80))}` },
-        ], instance),
-      );
+      const message = `id must be 64 lower-case hexadecimal characters (a SHA-256); got ${JSON.stringify(id.slice(0, 80))}`;
+      return problemResponse(problemOf('invalid-result-id', message, [{ param: 'id', message }], instance));
     }
-    const conditional = matchesEtag(c.req.header('If-None-Match'), id);
-    const store = storeOf(c);
-    const cached = await store.cached(id);
-    if (cached) return conditional ? notModified(id) : documentResponse(id, cached.body, 'cache');
-
-    const stored = await store.stored(id);
-    if (stored.status === 'hit') {
-      await cacheQuietly(store, id, stored.json);
-      return conditional ? notModified(id) : documentResponse(id, stored.json, 'r2');
-    }
-    if (stored.status === 'missing') {
-      return problemResponse(problemOf('result-not-found', `no result is stored under ${id}`, undefined, instance));
-    }
-    // Corrupt. If the blob's request key still hashes to this id, recompute from it.
-    const entry = stored.key && core.endpoints.find((x) => x.path === stored.key!.endpoint);
-    const versionsMatch =
-      stored.key && stored.key.versions.model === core.versions.model && stored.key.versions.generator === core.versions.generator;
-    if (stored.key && entry && versionsMatch) {
-      logEvent('corrupt-blob', { id, reason: stored.reason, action: 'recompute' });
-      const out = await core.compute(entry.name, stored.key.params, 'worker');
-      if (out.ok && out.identity.id === id) {
-        await persist(store, id, out.json);
-        return conditional ? notModified(id) : documentResponse(id, out.json, 'recomputed');
-      }
-    }
-    logEvent('corrupt-blob', { id, reason: stored.reason, action: 'refused' });
-    return problemResponse(
-      problemOf('corrupted-result', `the stored result ${id} failed verification (${stored.reason}) and was not served`, undefined, instance),
-    );
+    return new Results(core, c.env.RESULTS).byId(id, matchesEtag(c.req.header('If-None-Match'), id), instance);
   };
 }
