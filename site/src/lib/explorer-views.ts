@@ -5,10 +5,22 @@
  */
 import type { EndpointName } from '../../../shared/src/endpoints.ts';
 
-export const VIEW_ORDER: EndpointName[] = ['simulate', 'spectrum', 'overlapCurve', 'simulateOverlap', 'phaseDiagram', 'threshold'];
+import { endpointList } from '../../../shared/src/endpoints.ts';
+
+/** The explorer's views: these first, then every other endpoint of the catalogue. */
+const PREFERRED: EndpointName[] = ['simulate', 'spectrum', 'overlapCurve', 'simulateOverlap', 'phaseDiagram', 'threshold'];
+export const VIEW_ORDER: EndpointName[] = [...PREFERRED, ...endpointList.map((e) => e.name).filter((n) => !PREFERRED.includes(n))];
 export const DEFAULT_VIEW: EndpointName = 'simulate';
 
-export const VIEW_TITLE: Record<EndpointName, string> = {
+/** Title of a view in the picker: ours where we have one, else the catalogue's summary. */
+export function viewTitle(name: EndpointName): string {
+  const t = (VIEW_TITLE as Partial<Record<EndpointName, string>>)[name];
+  if (t) return t;
+  const summary = endpointList.find((e) => e.name === name)?.summary ?? name;
+  return summary.length > 80 ? `${summary.slice(0, 77)}…` : summary;
+}
+
+const VIEW_TITLE: Partial<Record<EndpointName, string>> = {
   simulate: 'Finite-N spectrum (simulation, with the theory beside it)',
   spectrum: 'Theoretical spectrum (N → ∞)',
   overlapCurve: 'Overlap m², outlier and edge versus α (N → ∞)',

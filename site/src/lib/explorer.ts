@@ -183,6 +183,10 @@ async function runRemote(view: EndpointName, raw: Raw): Promise<void> {
     const table = $<HTMLElement>('#table')!;
     table.replaceChildren();
     if (main.endpoint === PATHS.threshold) table.append(thresholdTable(main as unknown as ThresholdDoc));
+    // endpoints the charts do not know (yet) still show their document
+    const rawJson = $<HTMLDetailsElement>('#raw-json')!;
+    rawJson.hidden = specs.length > 0 || main.endpoint === PATHS.threshold;
+    if (!rawJson.hidden) $<HTMLPreElement>('pre', rawJson)!.textContent = JSON.stringify(main, null, 1);
     const docs = [{ label: path, doc: main }, ...extra.filter((d): d is Doc => d !== null).map((d) => ({ label: `${d.endpoint} (drawn beside it)`, doc: d }))];
     renderIdentity($<HTMLElement>('#identity')!, docs);
     status(`Done in ${seconds} s: result ${main.id.slice(0, 12)}…`);

@@ -60,6 +60,9 @@ async function show(): Promise<void> {
     table.replaceChildren();
     if (doc.endpoint === PATHS.threshold) table.append(thresholdTable(doc as unknown as ThresholdDoc));
     renderIdentity($<HTMLElement>('#identity'), [{ label: doc.endpoint, doc }]);
+    const raw = $<HTMLDetailsElement>('#raw-json');
+    raw.querySelector('pre')!.textContent = JSON.stringify(doc, null, 1);
+    raw.open = specs.length === 0 && doc.endpoint !== PATHS.threshold;
     const qs = new URLSearchParams({ view: entry?.name ?? '' });
     for (const [k, v] of Object.entries(params)) qs.set(k, String(v));
     $<HTMLAnchorElement>('#explore').href = `/explorer/?${qs}`;
