@@ -6,6 +6,7 @@
 import {
   alphaRangeCheck,
   fields as f,
+  intList,
   parseParams,
   samples,
   type Fields,
@@ -17,6 +18,9 @@ import {
 import { overlapCurve, phaseDiagram, theorySpectrum, threshold } from './theory/index.ts';
 import { simulateSpectrum } from './simulate.ts';
 import { simulateOverlap } from './finite/overlap.ts';
+import { combineOverlapStudy, overlapStudyParts, type OverlapStudyParams } from './finite/overlap-study.ts';
+import { combineEdgeStudy, edgeStudyParts, type EdgeStudyParams } from './finite/edge-study.ts';
+import type { PartDocument, PartRequest } from './finite/parts.ts';
 import { GENERATOR_VERSION } from './rng.ts';
 import { MODEL_VERSION } from './model.ts';
 import type { Versions } from './result.ts';
@@ -32,7 +36,17 @@ export interface Endpoint<F extends Fields = Fields> extends ParamSchema<F> {
   readonly summary: string;
   /** whether the result depends on the seed (finite-N simulations) */
   readonly random: boolean;
-  readonly run: (params: ParamsOf<F>, progress?: Progress) => object;
+  /** plain entries compute here; composite entries (parts + combine) have no run */
+  readonly run?: (params: ParamsOf<F>, progress?: Progress) => object;
+  /**
+   * Composite entries (studies): the content-addressed requests the result is made of, in a
+   * fixed order. Each part is a request to another entry with its own id, stored and cached
+   * on its own; compute.ts resolves them (locally, or through a resolver the API passes so
+   * parts go through its get-or-compute) and hands the parsed documents to combine.
+   */
+  readonly parts?: (params: ParamsOf<F>) => PartRequest[];
+  /** pure: the same params and part documents give the same result, bit for bit */
+  readonly combine?: (params: ParamsOf<F>, parts: readonly PartDocument[]) => object;
 }
 
 /** Identity function that keeps each entry's field types for its `run`. */
@@ -56,6 +70,28 @@ const dimension = {
   worker: 4000,
   local: 20000,
 } as const;
+
+/**
+ * A study's cost bounds. Every part must fit the simulate entry's own worker limits (the
+ * largest N decides); the count of parts bounds one aggregate request, which may have to
+ * compute missing parts inline; the total work bounds the whole fan-out.
+ */
+function studyLimits<P>(shape: (q: P) => { Ns: string; alpha: number; perN: number; p: number }) {
+  const Ns = (q: P) => intList(shape(q).Ns);
+  const largest = (q: P) => Math.max(...Ns(q));
+  return [
+    { ...dataEntries, description: `${dataEntries.description}, at the largest N and alpha`, value: (q: P) => samples(shape(q).alpha, largest(q)) * largest(q) },
+    { ...dimension, description: `${dimension.description}, at the largest N`, value: (q: P) => shape(q).p * largest(q) },
+    { name: 'parts', description: 'simulations the study is made of (one /v1/simulate/spectrum request each)', value: (q: P) => Ns(q).length * shape(q).perN, worker: 400, local: 20000 },
+    {
+      name: 'work',
+      description: 'sum over parts of M*N*p, the total cost of the study',
+      value: (q: P) => Ns(q).reduce((t, N) => t + shape(q).perN * samples(shape(q).alpha, N) * N * shape(q).p, 0),
+      worker: 4e9,
+      local: 1e13,
+    },
+  ];
+}
 
 export const endpoints = {
   threshold: endpoint({
@@ -123,6 +159,41 @@ export const endpoints = {
       },
     ],
     run: simulateOverlap,
+  }),
+  finiteOverlap: endpoint({
+    path: 'finite-size/overlap',
+    command: 'finite-size',
+    summary: 'Finite-N study: m^2 of the lowest p p* eigenvectors versus alpha for several N (mean, stderr over seeds), theory curve, alpha_BBP and alpha_0(N) from the square-root law with a bootstrap error bar; made of one /v1/simulate/spectrum part per (N, alpha, seed)',
+    random: true,
+    fields: {
+      Ns: f.Ns,
+      ...simModel,
+      alphaMin: f.alphaMin,
+      alphaMax: { ...f.alphaMax, max: 50 },
+      points: { ...f.simPoints, default: 10 },
+      seeds: f.studySeeds,
+      seed: f.seed,
+      fitLow: f.fitLow,
+      fitHigh: f.fitHigh,
+      replicas: f.replicas,
+    },
+    check: (q) => [
+      ...alphaRangeCheck(q),
+      ...(q.fitLow < q.fitHigh ? [] : [{ param: 'fitHigh', message: `fitHigh must be greater than fitLow (got fitLow = ${q.fitLow}, fitHigh = ${q.fitHigh})` }]),
+    ],
+    limits: studyLimits((q: { Ns: string; alphaMax: number; points: number; seeds: number; p: number }) => ({ Ns: q.Ns, alpha: q.alphaMax, perN: q.points * q.seeds, p: q.p })),
+    parts: (q) => overlapStudyParts(q as OverlapStudyParams),
+    combine: (q, docs) => combineOverlapStudy(q as OverlapStudyParams, docs),
+  }),
+  finiteEdge: endpoint({
+    path: 'finite-size/edge',
+    command: 'finite-size-edge',
+    summary: 'Finite-N edge: distance of the lowest bulk eigenvalue from the theoretical left edge l_- versus N (mean, stderr over seeds), fitted by c N^(-2/3) and by c / ln N, with a verdict; made of one /v1/simulate/spectrum part per (N, seed)',
+    random: true,
+    fields: { Ns: { ...f.Ns, minLength: 2 }, ...simModel, alpha: f.alphaSim, seeds: f.studySeeds, seed: f.seed },
+    limits: studyLimits((q: { Ns: string; alpha: number; seeds: number; p: number }) => ({ Ns: q.Ns, alpha: q.alpha, perN: q.seeds, p: q.p })),
+    parts: (q) => edgeStudyParts(q as EdgeStudyParams),
+    combine: (q, docs) => combineEdgeStudy(q as EdgeStudyParams, docs),
   }),
 } as const;
 

@@ -116,6 +116,12 @@ export const fields = {
   simPoints: { type: 'integer', min: 2, max: 40, default: 12, description: 'alpha grid points' },
   seeds: { type: 'integer', min: 1, max: 64, default: 4, description: 'independent seeds per point (seed, seed+1, ...)' },
   pMax: { type: 'integer', min: 1, max: 64, default: 8, description: 'largest student width p of the diagram' },
+  /** finite-N studies (issue 5) */
+  Ns: { type: 'intlist', min: 8, max: 8000, minLength: 1, maxLength: 8, description: 'system sizes N, comma-separated and increasing, e.g. 250,500' },
+  studySeeds: { type: 'integer', min: 2, max: 64, default: 8, description: 'independent seeds per point (seed, seed+1, ...); at least 2 for error bars' },
+  fitLow: { type: 'number', min: 0, max: 1, default: 0.02, description: 'lower end of the alpha_0 fit window in mean m^2 (above the random-vector level p*/N)' },
+  fitHigh: { type: 'number', min: 0, max: 1, default: 0.2, description: 'upper end of the alpha_0 fit window in mean m^2 (below saturation)' },
+  replicas: { type: 'integer', min: 20, max: 2000, default: 400, description: 'bootstrap replicas (resamplings of the seeds) for the error bar of alpha_0' },
 } as const satisfies Fields;
 
 // ---------------------------------------------------------------------------------------
