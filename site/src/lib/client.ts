@@ -5,7 +5,7 @@
  * window.__bbpCharts and marks its canvas with data-ready / data-points (used by the tests).
  */
 import { Chart, chartConfig, panelTitle, pointCount, type PanelSpec } from './charts.ts';
-import { apiQuery, citeText, describeParams, fmt, resultUrl, staticResultUrl, viewerUrl, type Doc, type ThresholdDoc } from './docs.ts';
+import { apiQuery, citeText, unpackSpec, describeParams, fmt, resultUrl, staticResultUrl, viewerUrl, type Doc, type ThresholdDoc } from './docs.ts';
 
 declare global {
   interface Window {
@@ -30,7 +30,8 @@ export function hydrateFigures(root: ParentNode = document): void {
     const source = document.getElementById(canvas.dataset.spec ?? '');
     if (!source?.textContent) return;
     try {
-      mountChart(canvas, JSON.parse(source.textContent) as PanelSpec);
+      const docs = JSON.parse(document.getElementById(canvas.dataset.docs ?? '')?.textContent || '{}') as Record<string, unknown>;
+      mountChart(canvas, unpackSpec<PanelSpec>(JSON.parse(source.textContent), docs));
     } catch (e) {
       canvas.dataset.error = String(e);
       console.error('chart failed', canvas.id, e);

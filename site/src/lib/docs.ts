@@ -116,3 +116,38 @@ export function citeText(ids: readonly string[], origin = ''): string {
   const lines = ids.map((id) => `  ${base}/v1/results/${id}`);
   return `${BIBTEX}\n\nResults (bbp-repro, content-addressed, SHA-256 of the request):\n${lines.join('\n')}`;
 }
+
+/**
+ * Panel specs embed whole documents; panels of one figure often share them. `packSpecs`
+ * replaces every document by {"$doc": id} and returns the documents once; `unpackSpec`
+ * undoes it in the browser.
+ */
+export function packSpecs<T>(specs: T[]): { specs: unknown[]; docs: Record<string, unknown> } {
+  const docs: Record<string, unknown> = {};
+  const pack = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(pack);
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.id === 'string' && typeof o.endpoint === 'string' && 'params' in o) {
+        docs[o.id] = o;
+        return { $doc: o.id };
+      }
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, pack(x)]));
+    }
+    return v;
+  };
+  return { specs: specs.map(pack), docs };
+}
+
+export function unpackSpec<T>(spec: unknown, docs: Record<string, unknown>): T {
+  const unpack = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(unpack);
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.$doc === 'string') return docs[o.$doc];
+      return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unpack(x)]));
+    }
+    return v;
+  };
+  return unpack(spec) as T;
+}
