@@ -1,8 +1,13 @@
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// wrangler.toml serves site/dist as static assets; wrangler refuses a missing directory, so
+// make sure it exists before the site is built (fresh clone: worker tests run before or
+// alongside the e2e build).
+mkdirSync(`${root}site/dist`, { recursive: true });
 
 export default defineConfig({
   test: {

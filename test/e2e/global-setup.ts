@@ -1,6 +1,6 @@
 /**
  * e2e global setup: make sure the site is built (npm run build when site/dist is missing or
- * BBP_E2E_BUILD=1), then start the Worker with the built site as its static assets on a free
+ * BBP_E2E_BUILD=1), then start the Worker, which serves the built site as static assets, on a free
  * loopback port (wrangler dev, offline switches, fresh local state) and hand its URL to the
  * tests. Teardown stops exactly that wrangler process group.
  */
@@ -59,7 +59,8 @@ export default async function setup(project: TestProject) {
   let output = '';
   const child = spawn(
     join(root, 'node_modules/.bin/wrangler'),
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--assets', dist, '--persist-to', state, '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    // the static assets come from wrangler.toml ([assets] directory = "site/dist"), as with npm start
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--log-level', 'warn', '--show-interactive-dev-session=false'],
     {
       cwd: root,
       detached: true,
