@@ -8,6 +8,7 @@ import { computeDocument } from '../shared/src/compute.ts';
 import { describeRange, type Field } from '../shared/src/params.ts';
 import { progressBar } from './progress.ts';
 import { parseArgv, UsageError } from './argv.ts';
+import { API_CONCURRENCY, fetchDocument } from './api.ts';
 
 const USAGE_EXIT = 2;
 
@@ -29,7 +30,10 @@ function usage(command?: string): string {
   const e = endpointList.find((x) => x.command === command);
   if (e) {
     const lines = Object.entries(e.fields).map(([n, f]) => fieldHelp(n, f));
-    return [`bbp ${e.command}: ${e.summary}`, '', ...lines, '', `Prints one JSON document (the API's /v1/${e.path} answer).`].join('\n');
+    const api = e.parts
+      ? `  --api        base URL of a running API (e.g. http://127.0.0.1:8787): request the parts there, ${API_CONCURRENCY} at a time, then the study; default: compute locally`
+      : '  --api        base URL of a running API (e.g. http://127.0.0.1:8787): fetch the document there instead of computing it';
+    return [`bbp ${e.command}: ${e.summary}`, '', ...lines, api, '', `Prints one JSON document (the API's /v1/${e.path} answer), the same bytes either way.`].join('\n');
   }
   return [
     'bbp: BBP transitions at initialization (Annesi, Bocchi, Cammarota, ICLR 2026), reproduced.',
@@ -50,7 +54,10 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const e = endpointList.find((x) => x.command === command);
   if (!e) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${endpointList.map((x) => x.command).join(', ')}`);
-  const out = await computeDocument(e.name, flags, 'local', progressBar(process.stderr, e.command));
+  const { api, ...params } = flags;
+  if (api === '') throw new UsageError('flag --api needs a URL');
+  const bar = progressBar(process.stderr, e.command);
+  const out = api ? await fetchDocument(api, e.name, params, bar) : await computeDocument(e.name, params, 'local', bar);
   if (!out.ok) {
     throw new UsageError(out.issues.map((i) => asFlags(i.message, i.param, Object.keys(e.fields))).join('; '));
   }
