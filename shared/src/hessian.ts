@@ -309,96 +309,153 @@ export function denseSphericalHessian(
 // ---------------------------------------------------------------------------------------
 // Matrix-free operators
 
+/** Samples per tile of the matrix-free product (8 rows of X reused from registers/L1). */
+const TILE = 8;
+
 /**
- * Euclidean Hessian operator (dimension pN). One pass over X per block of vectors: for each
- * sample, s_{j,k} = x . V_{j,k} / sqrt N for all vectors j and blocks k (row of X in cache),
- * t_{j,k} = c s_{j,k} + b lam_k (lam . s_j), then out_{j,k} += t_{j,k} x / sqrt N.
- * Cost O(M N p) per vector, memory O(nvec p N).
+ * Euclidean Hessian operator (dimension pN): H V = (1/N) X^T (per-sample p x p weights) X V,
+ * two passes over each tile of TILE samples while its rows are in L1:
+ *   s_{a,r} = x_a . V_r for the R = nvec p slices V_r (length N) of the block,
+ *   t_{a,(j,k)} = (c s_{a,(j,k)} + b lam_k (lam . s_{a,j})) / N,   out_r += sum_a t_{a,r} x_a.
+ * Register tiles of 8 samples x 2 slices: 10 loads per 16 multiply-adds in the dot products
+ * and 10 loads + 2 stores per 16 in the update (the old per-sample loops needed 3 per 2),
+ * measured ~2x faster in V8 (~1.8 GFMA/s vs 0.9 on one core). Cost 2 p M N per vector.
  */
 export function hessianOperator(inst: Instance, a: number): LinearOperator {
   const { N, p, M, X, lam } = inst;
   const n = p * N;
   const { c, b } = sampleWeights(inst, a);
-  let s = new Float64Array(p);
+  const invN = 1 / N;
+  let S = new Float64Array(TILE * p);
   return {
     dimension: n,
     apply(V: Float64Array, out: Float64Array, nvec: number) {
-      const R = nvec * p; // number of length-N slices
-      if (s.length < R) s = new Float64Array(R);
+      const R = nvec * p; // length-N slices, slice r at r N (vector j = r / p, block k = r % p)
+      if (S.length < TILE * R) S = new Float64Array(TILE * R);
       out.fill(0, 0, nvec * n);
-      for (let mu = 0; mu < M; mu++) {
-        sampleDots(X, mu * N, N, V, R, s);
-        // per-sample p x p weights: t_k = (c s_k + b lam_k (lam . s)) / N
-        const cm = c[mu] / N;
-        const bm = b[mu] / N;
-        const lo = mu * p;
-        for (let j = 0; j < nvec; j++) {
-          let ls = 0;
-          for (let k = 0; k < p; k++) ls += lam[lo + k] * s[j * p + k];
-          ls *= bm;
-          for (let k = 0; k < p; k++) s[j * p + k] = cm * s[j * p + k] + ls * lam[lo + k];
+      const full = M - (M % TILE);
+      for (let mu = 0; mu < M; mu += TILE) {
+        const nt = mu < full ? TILE : M - mu;
+        const o = mu * N;
+        // dot products
+        if (nt === TILE) {
+          let r = 0;
+          for (; r + 1 < R; r += 2) tileDots2(X, o, N, V, r * N, r * N + N, S, R, r);
+          if (r < R) tileDots1(X, o, N, V, r * N, S, R, r);
+        } else {
+          for (let t = 0; t < nt; t++) for (let r = 0; r < R; r++) S[t * R + r] = rowDot(X, o + t * N, V, r * N, N);
         }
-        sampleAxpy(X, mu * N, N, s, R, out);
+        // weights
+        for (let t = 0; t < nt; t++) {
+          const m = mu + t;
+          const cm = c[m] * invN;
+          const bm = b[m] * invN;
+          const lo = m * p;
+          for (let j = 0; j < nvec; j++) {
+            const so = t * R + j * p;
+            let ls = 0;
+            for (let k = 0; k < p; k++) ls += lam[lo + k] * S[so + k];
+            ls *= bm;
+            for (let k = 0; k < p; k++) S[so + k] = cm * S[so + k] + ls * lam[lo + k];
+          }
+        }
+        // rank-nt update of the output slices
+        if (nt === TILE) {
+          let r = 0;
+          for (; r + 1 < R; r += 2) tileAxpy2(X, o, N, S, R, r, out, r * N, r * N + N);
+          if (r < R) tileAxpy1(X, o, N, S, R, r, out, r * N);
+        } else {
+          for (let t = 0; t < nt; t++) {
+            const xo = o + t * N;
+            for (let r = 0; r < R; r++) {
+              const tr = S[t * R + r];
+              const wo = r * N;
+              for (let i = 0; i < N; i++) out[wo + i] += tr * X[xo + i];
+            }
+          }
+        }
       }
     },
   };
 }
 
-/** s[r] = x . V[r*N .. r*N+N) for the row x = X[off .. off+N), two slices per sweep. */
-function sampleDots(X: Float32Array, off: number, N: number, V: Float64Array, R: number, s: Float64Array): void {
-  let r = 0;
-  for (; r + 1 < R; r += 2) {
-    const o0 = r * N;
-    const o1 = o0 + N;
-    // four accumulators: two chains per slice hide the add latency
-    let a0 = 0, a1 = 0, b0 = 0, b1 = 0;
-    let i = 0;
-    for (; i + 1 < N; i += 2) {
-      const x0 = X[off + i];
-      const x1 = X[off + i + 1];
-      a0 += x0 * V[o0 + i];
-      b0 += x1 * V[o0 + i + 1];
-      a1 += x0 * V[o1 + i];
-      b1 += x1 * V[o1 + i + 1];
-    }
-    if (i < N) {
-      a0 += X[off + i] * V[o0 + i];
-      a1 += X[off + i] * V[o1 + i];
-    }
-    s[r] = a0 + b0;
-    s[r + 1] = a1 + b1;
+function rowDot(X: Float32Array, xo: number, V: Float64Array, vo: number, N: number): number {
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 1 < N; i += 2) {
+    s0 += X[xo + i] * V[vo + i];
+    s1 += X[xo + i + 1] * V[vo + i + 1];
   }
-  if (r < R) {
-    const o0 = r * N;
-    let a0 = 0, b0 = 0;
-    let i = 0;
-    for (; i + 1 < N; i += 2) {
-      a0 += X[off + i] * V[o0 + i];
-      b0 += X[off + i + 1] * V[o0 + i + 1];
-    }
-    if (i < N) a0 += X[off + i] * V[o0 + i];
-    s[r] = a0 + b0;
+  if (i < N) s0 += X[xo + i] * V[vo + i];
+  return s0 + s1;
+}
+
+// Generated-style straight-line kernels (8 samples x 2 or 1 slices): V8 keeps the
+// accumulators in registers only when they are plain locals.
+function tileDots2(X: Float32Array, o: number, N: number, V: Float64Array, v0: number, v1: number, S: Float64Array, R: number, r: number): void {
+  const o0 = o; const o1 = o0 + N; const o2 = o1 + N; const o3 = o2 + N; const o4 = o3 + N; const o5 = o4 + N; const o6 = o5 + N; const o7 = o6 + N;
+  let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0, s40 = 0, s41 = 0, s50 = 0, s51 = 0, s60 = 0, s61 = 0, s70 = 0, s71 = 0;
+  for (let i = 0; i < N; i++) {
+    const u0 = V[v0 + i]; const u1 = V[v1 + i];
+    const x0 = X[o0 + i]; s00 += x0 * u0; s01 += x0 * u1;
+    const x1 = X[o1 + i]; s10 += x1 * u0; s11 += x1 * u1;
+    const x2 = X[o2 + i]; s20 += x2 * u0; s21 += x2 * u1;
+    const x3 = X[o3 + i]; s30 += x3 * u0; s31 += x3 * u1;
+    const x4 = X[o4 + i]; s40 += x4 * u0; s41 += x4 * u1;
+    const x5 = X[o5 + i]; s50 += x5 * u0; s51 += x5 * u1;
+    const x6 = X[o6 + i]; s60 += x6 * u0; s61 += x6 * u1;
+    const x7 = X[o7 + i]; s70 += x7 * u0; s71 += x7 * u1;
+  }
+  S[0 * R + r] = s00; S[0 * R + r + 1] = s01;
+  S[1 * R + r] = s10; S[1 * R + r + 1] = s11;
+  S[2 * R + r] = s20; S[2 * R + r + 1] = s21;
+  S[3 * R + r] = s30; S[3 * R + r + 1] = s31;
+  S[4 * R + r] = s40; S[4 * R + r + 1] = s41;
+  S[5 * R + r] = s50; S[5 * R + r + 1] = s51;
+  S[6 * R + r] = s60; S[6 * R + r + 1] = s61;
+  S[7 * R + r] = s70; S[7 * R + r + 1] = s71;
+}
+
+function tileDots1(X: Float32Array, o: number, N: number, V: Float64Array, v0: number, S: Float64Array, R: number, r: number): void {
+  const o0 = o; const o1 = o0 + N; const o2 = o1 + N; const o3 = o2 + N; const o4 = o3 + N; const o5 = o4 + N; const o6 = o5 + N; const o7 = o6 + N;
+  let s00 = 0, s10 = 0, s20 = 0, s30 = 0, s40 = 0, s50 = 0, s60 = 0, s70 = 0;
+  for (let i = 0; i < N; i++) {
+    const u0 = V[v0 + i];
+    const x0 = X[o0 + i]; s00 += x0 * u0;
+    const x1 = X[o1 + i]; s10 += x1 * u0;
+    const x2 = X[o2 + i]; s20 += x2 * u0;
+    const x3 = X[o3 + i]; s30 += x3 * u0;
+    const x4 = X[o4 + i]; s40 += x4 * u0;
+    const x5 = X[o5 + i]; s50 += x5 * u0;
+    const x6 = X[o6 + i]; s60 += x6 * u0;
+    const x7 = X[o7 + i]; s70 += x7 * u0;
+  }
+  S[0 * R + r] = s00;
+  S[1 * R + r] = s10;
+  S[2 * R + r] = s20;
+  S[3 * R + r] = s30;
+  S[4 * R + r] = s40;
+  S[5 * R + r] = s50;
+  S[6 * R + r] = s60;
+  S[7 * R + r] = s70;
+}
+
+function tileAxpy2(X: Float32Array, o: number, N: number, S: Float64Array, R: number, r: number, out: Float64Array, w0: number, w1: number): void {
+  const o0 = o; const o1 = o0 + N; const o2 = o1 + N; const o3 = o2 + N; const o4 = o3 + N; const o5 = o4 + N; const o6 = o5 + N; const o7 = o6 + N;
+  const t00 = S[0 * R + r], t01 = S[0 * R + r + 1], t10 = S[1 * R + r], t11 = S[1 * R + r + 1], t20 = S[2 * R + r], t21 = S[2 * R + r + 1], t30 = S[3 * R + r], t31 = S[3 * R + r + 1], t40 = S[4 * R + r], t41 = S[4 * R + r + 1], t50 = S[5 * R + r], t51 = S[5 * R + r + 1], t60 = S[6 * R + r], t61 = S[6 * R + r + 1], t70 = S[7 * R + r], t71 = S[7 * R + r + 1];
+  for (let i = 0; i < N; i++) {
+    const x0 = X[o0 + i]; const x1 = X[o1 + i]; const x2 = X[o2 + i]; const x3 = X[o3 + i]; const x4 = X[o4 + i]; const x5 = X[o5 + i]; const x6 = X[o6 + i]; const x7 = X[o7 + i];
+    out[w0 + i] += (t00 * x0 + t10 * x1 + t20 * x2 + t30 * x3) + (t40 * x4 + t50 * x5 + t60 * x6 + t70 * x7);
+    out[w1 + i] += (t01 * x0 + t11 * x1 + t21 * x2 + t31 * x3) + (t41 * x4 + t51 * x5 + t61 * x6 + t71 * x7);
   }
 }
 
-/** out[r*N + i] += t[r] x_i for the row x = X[off .. off+N), two slices per sweep. */
-function sampleAxpy(X: Float32Array, off: number, N: number, t: Float64Array, R: number, out: Float64Array): void {
-  let r = 0;
-  for (; r + 1 < R; r += 2) {
-    const o0 = r * N;
-    const o1 = o0 + N;
-    const t0 = t[r];
-    const t1 = t[r + 1];
-    for (let i = 0; i < N; i++) {
-      const x = X[off + i];
-      out[o0 + i] += t0 * x;
-      out[o1 + i] += t1 * x;
-    }
-  }
-  if (r < R) {
-    const o0 = r * N;
-    const t0 = t[r];
-    for (let i = 0; i < N; i++) out[o0 + i] += t0 * X[off + i];
+function tileAxpy1(X: Float32Array, o: number, N: number, S: Float64Array, R: number, r: number, out: Float64Array, w0: number): void {
+  const o0 = o; const o1 = o0 + N; const o2 = o1 + N; const o3 = o2 + N; const o4 = o3 + N; const o5 = o4 + N; const o6 = o5 + N; const o7 = o6 + N;
+  const t00 = S[0 * R + r], t10 = S[1 * R + r], t20 = S[2 * R + r], t30 = S[3 * R + r], t40 = S[4 * R + r], t50 = S[5 * R + r], t60 = S[6 * R + r], t70 = S[7 * R + r];
+  for (let i = 0; i < N; i++) {
+    const x0 = X[o0 + i]; const x1 = X[o1 + i]; const x2 = X[o2 + i]; const x3 = X[o3 + i]; const x4 = X[o4 + i]; const x5 = X[o5 + i]; const x6 = X[o6 + i]; const x7 = X[o7 + i];
+    out[w0 + i] += (t00 * x0 + t10 * x1 + t20 * x2 + t30 * x3) + (t40 * x4 + t50 * x5 + t60 * x6 + t70 * x7);
   }
 }
 

@@ -79,6 +79,7 @@ export function lanczosExtremal(op: LinearOperator, opts: LanczosOptions): Lancz
   const T = new Float64Array(maxBasis * maxBasis); // dense projected matrix (row-major)
   const w = new Float64Array(n);
   const h = new Float64Array(maxBasis + 1);
+  const chunk = new Float64Array(maxBasis * COMBINE_COLS); // restart workspace (no n-sized copies)
   let m = 0; // basis size
   let tridiagonal = true; // T tridiagonal (no restart yet)
   let matvecs = 0;
@@ -91,19 +92,8 @@ export function lanczosExtremal(op: LinearOperator, opts: LanczosOptions): Lancz
 
   const orthogonalise = (v: Float64Array, upto: number): void => {
     // two passes of classical Gram-Schmidt against rows 0..upto-1 of Q
-    for (let pass = 0; pass < 2; pass++) {
-      for (let i = 0; i < upto; i++) {
-        const o = i * n;
-        let s = 0;
-        for (let t = 0; t < n; t++) s += Q[o + t] * v[t];
-        h[i] = s;
-      }
-      for (let i = 0; i < upto; i++) {
-        const o = i * n;
-        const s = h[i];
-        for (let t = 0; t < n; t++) v[t] -= s * Q[o + t];
-      }
-    }
+    projectOut(Q, n, upto, v, h);
+    projectOut(Q, n, upto, v, h);
   };
 
   let sinceCheck = 0;
@@ -195,19 +185,10 @@ export function lanczosExtremal(op: LinearOperator, opts: LanczosOptions): Lancz
     // --- thick restart: keep the most wanted Ritz vectors plus q_m
     const keep = [...ritz.lowIdx, ...ritz.highIdx, ...keptExtra(ritz)];
     const l = keep.length;
-    const Y = new Float64Array(l * n);
-    for (let r = 0; r < l; r++) {
-      const so = keep[r] * m;
-      const yo = r * n;
-      for (let i = 0; i < m; i++) {
-        const s = ritz.S[so + i];
-        if (s === 0) continue;
-        const o = i * n;
-        for (let t = 0; t < n; t++) Y[yo + t] += s * Q[o + t];
-      }
-    }
+    const Sk = new Float64Array(l * m);
+    for (let r = 0; r < l; r++) Sk.set(ritz.S.subarray(keep[r] * m, keep[r] * m + m), r * m);
+    combineRowsInPlace(Q, n, m, Sk, l, chunk);
     Q.copyWithin(l * n, m * n, m * n + n); // q_m -> row l
-    Q.set(Y, 0);
     T.fill(0);
     for (let r = 0; r < l; r++) {
       const i = keep[r];
@@ -293,19 +274,98 @@ function formRitz(Q: Float64Array, n: number, m: number, ritz: Ritz, idx: number
   for (let r = 0; r < k; r++) {
     const i = idx[r];
     values[r] = ritz.values[i];
-    const yo = r * n;
-    for (let j = 0; j < m; j++) {
-      const s = ritz.S[i * m + j];
-      if (s === 0) continue;
-      const o = j * n;
-      for (let t = 0; t < n; t++) vectors[yo + t] += s * Q[o + t];
-    }
+    combineInto(Q, n, m, ritz.S, i * m, vectors, r * n);
     let s = 0;
-    for (let t = 0; t < n; t++) s += vectors[yo + t] * vectors[yo + t];
+    for (let t = 0; t < n; t++) s += vectors[r * n + t] * vectors[r * n + t];
     const inv = 1 / Math.sqrt(s);
-    for (let t = 0; t < n; t++) vectors[yo + t] *= inv;
+    for (let t = 0; t < n; t++) vectors[r * n + t] *= inv;
   }
   return { values, vectors, residuals: new Float64Array(k) };
+}
+
+/**
+ * v <- v - Q[0..upto)^T (Q[0..upto) v): one classical Gram-Schmidt pass, h = the coefficients.
+ * Four basis rows per sweep (5 loads per 4 multiply-adds instead of 2 per 1): the
+ * reorthogonalisation is ~10% of a step at n = 4000, m = 200.
+ */
+function projectOut(Q: Float64Array, n: number, upto: number, v: Float64Array, h: Float64Array): void {
+  let i = 0;
+  for (; i + 3 < upto; i += 4) {
+    const o0 = i * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let t = 0; t < n; t++) {
+      const x = v[t];
+      s0 += Q[o0 + t] * x;
+      s1 += Q[o1 + t] * x;
+      s2 += Q[o2 + t] * x;
+      s3 += Q[o3 + t] * x;
+    }
+    h[i] = s0;
+    h[i + 1] = s1;
+    h[i + 2] = s2;
+    h[i + 3] = s3;
+  }
+  for (; i < upto; i++) {
+    const o = i * n;
+    let s = 0;
+    for (let t = 0; t < n; t++) s += Q[o + t] * v[t];
+    h[i] = s;
+  }
+  i = 0;
+  for (; i + 3 < upto; i += 4) {
+    const o0 = i * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+    const h0 = h[i], h1 = h[i + 1], h2 = h[i + 2], h3 = h[i + 3];
+    for (let t = 0; t < n; t++) v[t] -= h0 * Q[o0 + t] + h1 * Q[o1 + t] + (h2 * Q[o2 + t] + h3 * Q[o3 + t]);
+  }
+  for (; i < upto; i++) {
+    const o = i * n;
+    const c = h[i];
+    for (let t = 0; t < n; t++) v[t] -= c * Q[o + t];
+  }
+}
+
+/** out[oo..oo+n) = sum_j S[so + j] Q_j over the m rows of Q, four rows per sweep. */
+function combineInto(Q: Float64Array, n: number, m: number, S: Float64Array, so: number, out: Float64Array, oo: number): void {
+  let j = 0;
+  for (; j + 3 < m; j += 4) {
+    const o0 = j * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+    const c0 = S[so + j], c1 = S[so + j + 1], c2 = S[so + j + 2], c3 = S[so + j + 3];
+    for (let t = 0; t < n; t++) out[oo + t] += c0 * Q[o0 + t] + c1 * Q[o1 + t] + (c2 * Q[o2 + t] + c3 * Q[o3 + t]);
+  }
+  for (; j < m; j++) {
+    const o = j * n;
+    const c = S[so + j];
+    for (let t = 0; t < n; t++) out[oo + t] += c * Q[o + t];
+  }
+}
+
+/** Columns per block of the in-place restart (l x COMBINE_COLS doubles of workspace). */
+const COMBINE_COLS = 256;
+
+/**
+ * Rows 0..l-1 of Q <- S Q[0..m) (S: l x m row-major), in place, one block of columns at a
+ * time, so the thick restart needs no second n x l array.
+ */
+function combineRowsInPlace(Q: Float64Array, n: number, m: number, S: Float64Array, l: number, work: Float64Array): void {
+  for (let c0 = 0; c0 < n; c0 += COMBINE_COLS) {
+    const w = Math.min(COMBINE_COLS, n - c0);
+    work.fill(0, 0, l * w);
+    for (let r = 0; r < l; r++) {
+      const wo = r * w;
+      let j = 0;
+      for (; j + 3 < m; j += 4) {
+        const o0 = j * n + c0, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+        const a0 = S[r * m + j], a1 = S[r * m + j + 1], a2 = S[r * m + j + 2], a3 = S[r * m + j + 3];
+        for (let t = 0; t < w; t++) work[wo + t] += a0 * Q[o0 + t] + a1 * Q[o1 + t] + (a2 * Q[o2 + t] + a3 * Q[o3 + t]);
+      }
+      for (; j < m; j++) {
+        const o = j * n + c0;
+        const a = S[r * m + j];
+        for (let t = 0; t < w; t++) work[wo + t] += a * Q[o + t];
+      }
+    }
+    for (let r = 0; r < l; r++) Q.set(work.subarray(r * w, r * w + w), r * n + c0);
+  }
 }
 
 /** Row `row` of Q <- a random unit vector (optionally orthogonalised by `orth`). */
