@@ -31,7 +31,16 @@ export interface Alpha0Fit {
   alpha0Interval: [number, number] | null;
   /** m^2 = slope (alpha - alpha_0) */
   slope: number | null;
-  window: { low: number; high: number; alphaFrom: number | null; alphaTo: number | null; points: number; indices: number[] };
+  window: {
+    low: number;
+    high: number;
+    alphaFrom: number | null;
+    alphaTo: number | null;
+    points: number;
+    indices: number[];
+    /** the window starts at the first grid point: m^2 may vanish below the grid, alpha_0 is an extrapolation */
+    atGridStart: boolean;
+  };
   chi2: number | null;
   dof: number | null;
   chi2PerDof: number | null;
@@ -69,6 +78,7 @@ export function fitAlpha0(alpha: readonly number[], samples: readonly (readonly 
     alphaTo: win.length ? alpha[win[win.length - 1]] : null,
     points: win.length,
     indices: win,
+    atGridStart: win[0] === 0,
   };
   const boot = { replicas: o.replicas, used: 0, seed: o.seed, stream: o.stream };
   const none = (reason: string): Alpha0Fit => ({
