@@ -14,6 +14,7 @@ import { VERSIONS, type EndpointName } from '../../shared/src/endpoints.ts';
 import type { Doc } from '../src/lib/docs.ts';
 import { assemble, requests, type Computed, type Request } from '../src/lib/figures.ts';
 import { renderPng } from './render.ts';
+import { buildFinite } from './finite.ts';
 import { PNG_HEIGHT, PNG_PAIR_HEIGHT, PNG_PAIR_WIDTH, PNG_WIDTH } from '../src/lib/sizes.ts';
 
 const out = fileURLToPath(new URL('../.generated/', import.meta.url));
@@ -104,4 +105,7 @@ const manifest = {
   results: done.size,
 };
 writeFileSync(`${out}figures.json`, JSON.stringify(manifest));
+// Section 5 (finite N): committed, verified study documents -> .generated/finite.json (site/build/finite.ts)
+const finite = await buildFinite(out);
+console.log(`prebuild: finite-N section, ${finite.figures} figures, ${finite.pngs} PNGs`);
 console.log(`prebuild: ${done.size} documents in ${(computeMs / 1000).toFixed(1)} s, ${figures.reduce((s, f) => s + f.panels.length, 0)} PNGs in ${(renderMs / 1000).toFixed(1)} s`);

@@ -144,7 +144,7 @@ describe('result viewer', () => {
     expect(await page.locator('#id-error').textContent()).toMatch(/64 lower-case hexadecimal/);
     await page.goto(`${base}/r/?id=${'0'.repeat(64)}`);
     await page.waitForFunction(settled);
-    expect(await page.locator('#status').textContent()).toMatch(/Could not load/);
+    expect(await page.locator('#status').textContent()).toMatch(/Could not load.*Result not found/);
     await shot(page, 'result-unknown-desktop');
     await close();
   });

@@ -27,6 +27,7 @@ import type {
   TheorySpectrumDoc,
 } from './docs.ts';
 import { fmt, PATHS } from './docs.ts';
+import { finitePanel, finitePanelTitle, type FinitePanelSpec } from './finite-charts.ts';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Filler);
 
@@ -52,7 +53,8 @@ export type PanelSpec =
   | { kind: 'spectrum'; theory?: TheorySpectrumDoc; sim?: SimulationDoc; zoom?: boolean }
   | { kind: 'overlap'; curve?: OverlapCurveDoc; scan?: OverlapScanDoc }
   | { kind: 'positions'; curve: OverlapCurveDoc; scan?: OverlapScanDoc }
-  | { kind: 'phase'; diagrams: PhaseDiagramDoc[] };
+  | { kind: 'phase'; diagrams: PhaseDiagramDoc[] }
+  | FinitePanelSpec;
 
 export interface RenderEnv {
   /** build-time rendering: fixed size, no animation, no events */
@@ -413,6 +415,11 @@ export function chartConfig(spec: PanelSpec, env: RenderEnv = {}): ChartConfigur
       return positions(spec, env);
     case 'phase':
       return phase(spec, env);
+    default: {
+      // finite-N section (finite-charts.ts): its datasets through the same config()
+      const f = finitePanel(spec);
+      return config(f.datasets as DS[], f.axes, env);
+    }
   }
 }
 
@@ -456,5 +463,7 @@ export function panelTitle(spec: PanelSpec): string {
       return 'Outlier and edge positions versus α';
     case 'phase':
       return 'α_BBP versus the student width p';
+    default:
+      return finitePanelTitle(spec);
   }
 }

@@ -128,16 +128,17 @@ export function thresholdTable(doc: ThresholdDoc): HTMLTableElement {
 /** Fetch a stored document: the API first, then the static copy written by the site build. */
 export async function fetchResult(id: string, base: string): Promise<Doc> {
   const tries = [resultUrl(id, base), staticResultUrl(id)];
-  let last = '';
+  // the API's answer is the one to report; the static copy is only a fallback
+  let first: string | undefined;
   for (const url of tries) {
     try {
       const res = await fetch(url, { headers: { accept: 'application/json' } });
       if (res.ok) return (await res.json()) as Doc;
       const problem = await res.json().catch(() => null);
-      last = problem?.detail ?? `${res.status} ${res.statusText}`;
+      first ??= `${problem?.title ?? `HTTP ${res.status}`}${problem?.detail ? `: ${problem.detail}` : ''}`;
     } catch (e) {
-      last = String(e);
+      first ??= String(e);
     }
   }
-  throw new Error(last);
+  throw new Error(first);
 }
