@@ -55,7 +55,7 @@ export async function buildFinite(out: string): Promise<{ figures: number; pngs:
     a: Number(c.overlap.params.a),
     threshold: c.overlap.threshold,
     alpha0: c.overlap.sizes.map((z) => ({ N: z.N, alpha0: z.fit.alpha0, alpha0Err: z.fit.alpha0Err, window: [z.fit.window.alphaFrom, z.fit.window.alphaTo, z.fit.window.points], r2: z.fit.r2, chi2PerDof: z.fit.chi2PerDof })),
-    edge: { alpha: c.edge.alpha, edge: c.edge.edge, verdict: c.edge.verdict, fits: c.edge.fits.map((f) => ({ law: f.law, c: f.fit.c, cErr: f.fit.cErr, chi2PerDof: f.fit.chi2PerDof })) },
+    edge: { alpha: c.edge.alpha, edge: c.edge.edge, verdict: c.edge.verdict, teacherOverlap2: c.edge.teacherOverlap2, N: c.edge.N, fits: c.edge.fits.map((f) => ({ law: f.law, c: f.fit.c, cErr: f.fit.cErr, chi2PerDof: f.fit.chi2PerDof })) },
     params: { overlap: c.overlap.params, edge: c.edge.params },
   }));
   writeFileSync(`${out}finite.json`, JSON.stringify({ figures: Object.fromEntries(figures.map((f) => [f.key, f])), cases: summary }));

@@ -102,7 +102,7 @@ function overlapPanel(s: FiniteOverlapView): { datasets: PlainDataset[]; axes: P
 function alpha0Panel(studies: FiniteOverlapView[]): { datasets: PlainDataset[]; axes: PlainAxes } {
   const ds: PlainDataset[] = [];
   const Ns = studies.flatMap((s) => s.sizes.map((z) => z.N));
-  const [lo, hi] = [Math.min(...Ns) / 1.3, Math.max(...Ns) * 1.3];
+  const [lo, hi] = [Math.min(...Ns) * 0.75, Math.max(...Ns) * 1.25];
   const colors = ['#0072B2', '#D55E00'];
   studies.forEach((s, i) => {
     const ok = s.sizes.filter((z) => z.fit.alpha0 !== null);
@@ -117,7 +117,7 @@ function edgePanel(s: FiniteEdgeView): { datasets: PlainDataset[]; axes: PlainAx
   const ds: PlainDataset[] = [
     points(`d(N) = λ_bulk − λ₋, mean ± s.e. (${s.seeds} seeds)`, s.N.map((x, i) => ({ x, y: s.distance[i] })), THEORY, { errorBars: s.distanceStderr, pointRadius: 4.5, pointStyle: 'rectRot' }),
   ];
-  const [lo, hi] = [Math.min(...s.N) / 1.25, Math.max(...s.N) * 1.25];
+  const [lo, hi] = [Math.min(...s.N) * 0.75, Math.max(...s.N) * 1.25];
   const grid = Array.from({ length: 40 }, (_, i) => lo * (hi / lo) ** (i / 39));
   const shape = (law: string, N: number) => (law === '1/ln N' ? 1 / Math.log(N) : N ** (-2 / 3));
   const colors = ['#009E73', '#D55E00'];
