@@ -6,15 +6,15 @@
  */
 import type { Context } from 'hono';
 import type { ParamIssue } from '../../shared/src/params.ts';
-import { ID_PATTERN } from '../../shared/src/result.ts';
+import { ID_PATTERN, sha256Hex } from '../../shared/src/result.ts';
 import type { CatalogueEntry, Core, PartResolver } from './core.ts';
 import type { AppEnv } from './env.ts';
 import { matchesEtag } from './etag.ts';
 import { parameterProblem, problemOf, problemResponse } from './problem.ts';
 import { rawQuery } from './query.ts';
-import { documentHeaders, logEvent, ResultStore } from './storage.ts';
+import { documentHeaders, logEvent, ResultStore, verifyDocument } from './storage.ts';
 
-type Source = 'cache' | 'r2' | 'computed' | 'recomputed';
+type Source = 'cache' | 'r2' | 'computed' | 'recomputed' | 'static';
 
 type Answer =
   | { kind: 'invalid'; status: 400 | 422; issues: ParamIssue[] }
@@ -64,8 +64,30 @@ class Results {
   constructor(
     private readonly core: Core,
     bucket: R2Bucket,
+    private readonly assets?: Fetcher,
   ) {
     this.store = new ResultStore(bucket, caches.default);
+  }
+
+  /**
+   * The report's prerendered documents ship with the site (results/<id>.json), so their
+   * permalinks resolve before anyone asked the API for them. A copy is served only if it
+   * verifies like an R2 blob (its key hashes to the id, canonical bytes), and is then stored.
+   * Its numbers are trusted as much as the deployment that ships them: the id certifies the
+   * request, and anyone can recompute it from /v1/{endpoint}?{params}.
+   */
+  private async staticCopy(id: string): Promise<string | null> {
+    if (!this.assets) return null;
+    const res = await this.assets.fetch(new Request(`https://assets.bbp/results/${id}.json`));
+    if (!res.ok) return null;
+    const text = await res.text();
+    const v = await verifyDocument(id, text, await sha256Hex(text));
+    if (!v.ok) {
+      logEvent('corrupt-static-copy', { id, reason: v.reason, action: 'refused' });
+      return null;
+    }
+    await persist(this.store, id, text);
+    return text;
   }
 
   /** Parts of a composite request: fetched or computed (and stored) like any request. */
@@ -111,6 +133,8 @@ class Results {
       return conditional ? notModified(id) : documentResponse(id, stored.json, 'r2');
     }
     if (stored.status === 'missing') {
+      const copy = await this.staticCopy(id);
+      if (copy !== null) return conditional ? notModified(id) : documentResponse(id, copy, 'static');
       return problemResponse(problemOf('result-not-found', `no result is stored under ${id}`, undefined, instance));
     }
     const key = stored.key;
@@ -156,6 +180,6 @@ export function resultRoute(core: Core) {
       const message = `id must be 64 lower-case hexadecimal characters (a SHA-256); got ${JSON.stringify(id.slice(0, 80))}`;
       return problemResponse(problemOf('invalid-result-id', message, [{ param: 'id', message }], instance));
     }
-    return new Results(core, c.env.RESULTS).byId(id, matchesEtag(c.req.header('If-None-Match'), id), instance);
+    return new Results(core, c.env.RESULTS, c.env.ASSETS).byId(id, matchesEtag(c.req.header('If-None-Match'), id), instance);
   };
 }
