@@ -12,7 +12,7 @@ import { computeDocument, identifyRequest } from '../../shared/src/compute.ts';
 import { VERSIONS } from '../../shared/src/endpoints.ts';
 import { fitAlpha0 } from '../../shared/src/finite/alpha0.ts';
 import type { EdgeStudy } from '../../shared/src/finite/edge-study.ts';
-import { fitScale, meanStderr } from '../../shared/src/finite/fits.ts';
+import { fitScale, invLog, meanStderr } from '../../shared/src/finite/fits.ts';
 import type { OverlapStudy } from '../../shared/src/finite/overlap-study.ts';
 import type { PartDocument } from '../../shared/src/finite/parts.ts';
 import { canonicalJson, type Identity } from '../../shared/src/result.ts';
@@ -73,7 +73,7 @@ describe.each(FINITE_CASES.map((c) => [c.key, c] as const))('report study, %s ca
     expect(part.bottom[doc.bulkIndex].lambda).toBeCloseTo(doc.samples[0][0], 8);
     const d = doc.samples.map((xs) => meanStderr(xs.map((l) => l - doc.edge.lambda)));
     expect(doc.distance).toEqual(d.map((x) => x.mean));
-    const f = fitScale(doc.N.map((N) => 1 / Math.log(N)), doc.distance, doc.distanceStderr);
+    const f = fitScale(doc.N.map(invLog), doc.distance, doc.distanceStderr);
     expect(doc.fits[1]).toEqual({ law: '1/ln N', fit: JSON.parse(canonicalJson(f)) });
   }, 60_000);
 });

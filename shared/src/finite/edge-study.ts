@@ -12,7 +12,7 @@
 import { intList } from '../params.ts';
 import { cachedLaw, leftEdge, outlier, threshold } from '../theory/index.ts';
 import type { Edge, ModelParams, ThresholdResult } from '../types.ts';
-import { fitScale, meanStderr, type ScaleFit } from './fits.ts';
+import { fitScale, invCbrtSquared, invLog, meanStderr, type ScaleFit } from './fits.ts';
 import { studySeeds } from './overlap-study.ts';
 import { checkParts, spectrumPart, type PartDocument, type PartRef, type PartRequest } from './parts.ts';
 
@@ -70,8 +70,8 @@ export function combineEdgeStudy(q: EdgeStudyParams, docs: readonly PartDocument
   const d = stats.map((s) => s.mean);
   const err = stats.map((s) => s.stderr);
   const fits: { law: EdgeLaw; fit: ScaleFit }[] = [
-    { law: 'N^(-2/3)', fit: fitScale(Ns.map((N) => N ** (-2 / 3)), d, err) },
-    { law: '1/ln N', fit: fitScale(Ns.map((N) => 1 / Math.log(N)), d, err) },
+    { law: 'N^(-2/3)', fit: fitScale(Ns.map(invCbrtSquared), d, err) },
+    { law: '1/ln N', fit: fitScale(Ns.map(invLog), d, err) },
   ];
   const [a, b] = fits.map((f) => f.fit.chi2PerDof ?? f.fit.chi2);
   const verdict = a * VERDICT_RATIO < b ? fits[0].law : b * VERDICT_RATIO < a ? fits[1].law : 'undecided';

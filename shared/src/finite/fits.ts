@@ -2,7 +2,28 @@
  * Small least-squares fits and a seeded bootstrap, for the finite-N studies.
  * Pure functions on plain arrays; every fit reports its quality next to its parameters.
  */
-import { Rng } from '../rng.ts';
+import { log, Rng } from '../rng.ts';
+
+/*
+ * Portability: a study's document must be the same bytes in Node and in workerd, whose V8
+ * versions differ in Math.pow (and may in other transcendental functions). Only IEEE basic
+ * operations and sqrt (correctly rounded everywhere) and the project's fdlibm log are used.
+ */
+const sq = (x: number): number => x * x;
+
+/** N^(-2/3) for N >= 1 from basic operations: Newton's cube root, then 1 / c^2. */
+export function invCbrtSquared(N: number): number {
+  let c = Math.max(N / 3, 2); // >= cbrt(N) for 1 <= N
+  for (let i = 0; i < 200; i++) {
+    const next = (2 * c + N / (c * c)) / 3;
+    if (next >= c) break; // from above, Newton decreases monotonically until rounding stops it
+    c = next;
+  }
+  return 1 / (c * c);
+}
+
+/** 1 / ln N with the deterministic fdlibm logarithm (rng.ts). */
+export const invLog = (N: number): number => 1 / log(N);
 
 export interface LineFit {
   slope: number;
@@ -29,9 +50,9 @@ export function fitLine(x: readonly number[], y: readonly number[], sigma: reado
   let sxy = 0;
   let syy = 0;
   for (let i = 0; i < n; i++) {
-    sxx += (x[i] - mx) ** 2;
+    sxx += sq(x[i] - mx);
     sxy += (x[i] - mx) * (y[i] - my);
-    syy += (y[i] - my) ** 2;
+    syy += sq(y[i] - my);
   }
   const slope = sxx > 0 ? sxy / sxx : 0;
   const intercept = my - slope * mx;
@@ -40,7 +61,7 @@ export function fitLine(x: readonly number[], y: readonly number[], sigma: reado
   for (let i = 0; i < n; i++) {
     const r = y[i] - (intercept + slope * x[i]);
     ssRes += r * r;
-    chi2 += (r / Math.max(sigma[i] ?? 0, sigmaFloor)) ** 2;
+    chi2 += sq(r / Math.max(sigma[i] ?? 0, sigmaFloor));
   }
   return { slope, intercept, chi2, dof: n - 2, r2: syy > 0 ? 1 - ssRes / syy : 1 };
 }
@@ -59,14 +80,14 @@ export interface ScaleFit {
 export function fitScale(f: readonly number[], y: readonly number[], sigma: readonly number[], sigmaFloor = 1e-6): ScaleFit {
   let sff = 0;
   let sfy = 0;
-  const w = sigma.map((s) => 1 / Math.max(s, sigmaFloor) ** 2);
+  const w = sigma.map((s) => 1 / sq(Math.max(s, sigmaFloor)));
   for (let i = 0; i < f.length; i++) {
     sff += w[i] * f[i] * f[i];
     sfy += w[i] * f[i] * y[i];
   }
   const c = sfy / sff;
   let chi2 = 0;
-  for (let i = 0; i < f.length; i++) chi2 += w[i] * (y[i] - c * f[i]) ** 2;
+  for (let i = 0; i < f.length; i++) chi2 += w[i] * sq(y[i] - c * f[i]);
   const dof = f.length - 1;
   return { c, cErr: Math.sqrt(1 / sff), chi2, dof, chi2PerDof: dof > 0 ? chi2 / dof : null };
 }
@@ -76,7 +97,7 @@ export function meanStderr(xs: readonly number[]): { mean: number; stderr: numbe
   const n = xs.length;
   const mean = xs.reduce((s, x) => s + x, 0) / n;
   if (n < 2) return { mean, stderr: 0 };
-  const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
+  const variance = xs.reduce((s, x) => s + (x - mean) * (x - mean), 0) / (n - 1);
   return { mean, stderr: Math.sqrt(variance / n) };
 }
 
@@ -85,7 +106,7 @@ export function stdev(xs: readonly number[]): number {
   const n = xs.length;
   if (n < 2) return 0;
   const m = xs.reduce((s, x) => s + x, 0) / n;
-  return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (n - 1));
+  return Math.sqrt(xs.reduce((s, x) => s + sq(x - m), 0) / (n - 1));
 }
 
 /** Linear-interpolated quantile of a sample (q in [0, 1]). */

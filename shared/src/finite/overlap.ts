@@ -49,7 +49,7 @@ export function meanStderr(xs: readonly number[]): { mean: number; stderr: numbe
   const n = xs.length;
   const mean = xs.reduce((s, x) => s + x, 0) / n;
   if (n < 2) return { mean, stderr: 0 };
-  const variance = xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1);
+  const variance = xs.reduce((s, x) => s + (x - mean) * (x - mean), 0) / (n - 1);
   return { mean, stderr: Math.sqrt(variance / n) };
 }
 

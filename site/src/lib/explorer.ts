@@ -9,6 +9,7 @@ import { panelsForDocument } from './charts.ts';
 import { renderIdentity, renderPanels, thresholdTable } from './client.ts';
 import { apiBase, apiQuery, PATHS, type Doc, type OverlapCurveDoc, type OverlapScanDoc, type SimulationDoc, type TheorySpectrumDoc, type ThresholdDoc } from './docs.ts';
 import { DEFAULT_VIEW, VIEW_ORDER } from './explorer-views.ts';
+import { fanOutParts } from './fanout.ts';
 
 type Raw = Record<string, string>;
 
@@ -173,6 +174,16 @@ async function runRemote(view: EndpointName, raw: Raw): Promise<void> {
   cancel.onclick = () => controller?.abort();
   try {
     const base = apiBase();
+    // studies: their parts first, one request each, with a determinate progress bar (fanout.ts)
+    let parts = '';
+    window.clearInterval(timer);
+    timer = window.setInterval(() => (parts ? status(`${parts} ${((performance.now() - t0) / 1000).toFixed(1)} s`) : tick()), 200);
+    await fanOutParts(view, raw, base, signal, (done, total) => {
+      progress.max = total;
+      progress.value = done;
+      parts = `Computing ${path}: part ${done} of ${total} stored…`;
+    }).finally(() => progress.removeAttribute('value'));
+    parts = '';
     const mainP = getJson(apiQuery(path, raw, base), signal);
     const extraP = companions(view, raw).map((c) => getJson(apiQuery(c.endpoint, c.params, base), signal).catch(() => null));
     const main = await mainP;
