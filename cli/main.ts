@@ -31,8 +31,8 @@ function usage(command?: string): string {
   if (e) {
     const lines = Object.entries(e.fields).map(([n, f]) => fieldHelp(n, f));
     const api = e.parts
-      ? `  --api        base URL of a running API (e.g. http://127.0.0.1:8787): request the parts there, ${API_CONCURRENCY} at a time, then the study; default: compute locally`
-      : '  --api        base URL of a running API (e.g. http://127.0.0.1:8787): fetch the document there instead of computing it';
+      ? `  --${'api'.padEnd(12)} base URL of a running API (e.g. http://127.0.0.1:8787): request the parts there, ${API_CONCURRENCY} at a time, then the study; default: compute locally`
+      : `  --${'api'.padEnd(12)} base URL of a running API (e.g. http://127.0.0.1:8787): fetch the document there instead of computing it`;
     return [`bbp ${e.command}: ${e.summary}`, '', ...lines, api, '', `Prints one JSON document (the API's /v1/${e.path} answer), the same bytes either way.`].join('\n');
   }
   return [
