@@ -5,7 +5,7 @@
  * tests. Teardown stops exactly that wrangler process group.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,18 +55,31 @@ export default async function setup(project: TestProject) {
     console.log(`e2e: site built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   const port = await freePort();
-  const state = mkdtempSync(join(tmpdir(), 'bbp-e2e-state-'));
+  const work = mkdtempSync(join(tmpdir(), 'bbp-e2e-'));
+  const state = join(work, 'state');
+  const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: '1' };
+  // Freeze what is served: the checkout is shared and busy (sources edited, the site rebuilt),
+  // and wrangler dev reloads on every change, dropping requests in flight. So: bundle the
+  // Worker once (wrangler deploy --dry-run), copy site/dist, and serve both from a config
+  // derived from wrangler.toml with only main and the assets directory pointed at the copies.
+  const bundle = join(work, 'bundle');
+  const dry = spawnSync(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', bundle], { cwd: root, env, encoding: 'utf8' });
+  if (dry.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${dry.stdout}\n${dry.stderr}`);
+  cpSync(dist, join(work, 'dist'), { recursive: true });
+  const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+  if (!/^directory = "site\/dist"$/m.test(toml)) throw new Error('wrangler.toml does not serve site/dist as static assets ([assets] directory = "site/dist")');
+  const config = join(work, 'wrangler.toml');
+  writeFileSync(
+    config,
+    toml
+      .replace(/^main = .*$/m, `main = ${JSON.stringify(join(bundle, 'index.js'))}\nno_bundle = true`)
+      .replace(/^directory = "site\/dist"$/m, `directory = ${JSON.stringify(join(work, 'dist'))}`),
+  );
   let output = '';
   const child = spawn(
     join(root, 'node_modules/.bin/wrangler'),
-    // the static assets come from wrangler.toml ([assets] directory = "site/dist"), as with npm start
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--log-level', 'warn', '--show-interactive-dev-session=false'],
-    {
-      cwd: root,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: '1' },
-    },
+    ['dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state, '--log-level', 'warn', '--show-interactive-dev-session=false'],
+    { cwd: work, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -97,6 +110,6 @@ export default async function setup(project: TestProject) {
         /* gone */
       }
     }
-    rmSync(state, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   };
 }

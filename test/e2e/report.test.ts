@@ -13,11 +13,12 @@ describe('report', () => {
     await page.goto(`${base}/`);
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-spec]').length > 0 && [...document.querySelectorAll('canvas[data-spec]')].every((c) => (c as HTMLElement).dataset.ready === 'true'));
     const canvases = await page.$$eval('canvas[data-spec]', (cs) => cs.map((c) => ({ id: c.id, points: Number((c as HTMLElement).dataset.points), kind: (c as HTMLElement).dataset.kind })));
-    expect(canvases.length).toBe(7);
+    // figures 1-4 have 7 panels; section 5 (finite N) adds its own
+    expect(canvases.length).toBeGreaterThanOrEqual(7);
     for (const c of canvases) expect(c.points, c.id).toBeGreaterThan(5);
     // the chart.js instances themselves have datasets with points
     const datasets = await page.evaluate(() => (window.__bbpCharts ?? []).map((ch) => ch.data.datasets.reduce((n, d) => n + d.data.length, 0)));
-    expect(datasets.length).toBe(7);
+    expect(datasets.length).toBe(canvases.length);
     for (const n of datasets) expect(n).toBeGreaterThan(5);
     for (const c of canvases) expect(await inkFraction(page, `#${c.id}`), c.id).toBeGreaterThan(0.01);
     for (const f of FIGURES) {
@@ -37,7 +38,8 @@ describe('report', () => {
     const { page, close } = await newPage(DESKTOP, false);
     await page.goto(`${base}/`);
     const imgs = page.locator('figure img');
-    expect(await imgs.count()).toBe(7);
+    expect(await imgs.count()).toBe(await page.locator('figure canvas').count());
+    expect(await imgs.count()).toBeGreaterThanOrEqual(7);
     await page.waitForFunction(() => [...document.querySelectorAll('figure img')].every((i) => (i as HTMLImageElement).complete));
     const sizes = await imgs.evaluateAll((is) => is.map((i) => (i as HTMLImageElement).naturalWidth));
     for (const w of sizes) expect(w).toBeGreaterThan(800);
@@ -80,6 +82,22 @@ describe('report', () => {
     // for a prerendered id is logged by the browser, nothing else may be
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     await shot(page, 'result-phase-desktop');
+    await close();
+  });
+
+  it('opens a finite-N study result in the viewer with its charts', async () => {
+    const { page, errors, close } = await newPage();
+    await page.goto(`${base}/`);
+    const item = page.locator('#finite-n li[data-result-id]').first();
+    if ((await item.count()) === 0) return close(); // section 5 not built yet
+    await item.locator('a.viewer-link').click();
+    await page.waitForURL(/\/r\/\?id=/);
+    await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.state ?? ''));
+    expect(await page.evaluate(() => document.body.dataset.state)).toBe('done');
+    const n = await page.locator('#charts canvas[data-ready=true]').count();
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    await shot(page, 'result-finite-desktop');
     await close();
   });
 

@@ -28,6 +28,7 @@ import type {
 } from './docs.ts';
 import { fmt, PATHS } from './docs.ts';
 import { finitePanel, finitePanelTitle, type FinitePanelSpec } from './finite-charts.ts';
+import { edgeView, overlapView, type EdgeStudyDoc, type OverlapStudyDoc } from './finite-figures.ts';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Filler);
 
@@ -447,6 +448,15 @@ export function panelsForDocument(doc: Doc): PanelSpec[] {
       return [{ kind: 'overlap', scan: doc as unknown as OverlapScanDoc }];
     case PATHS.phaseDiagram:
       return [{ kind: 'phase', diagrams: [doc as unknown as PhaseDiagramDoc] }];
+    case 'finite-size/overlap': {
+      const study = overlapView(doc as unknown as OverlapStudyDoc);
+      return [
+        { kind: 'finite-overlap', study },
+        { kind: 'finite-alpha0', studies: [study] },
+      ];
+    }
+    case 'finite-size/edge':
+      return [{ kind: 'finite-edge', study: edgeView(doc as unknown as EdgeStudyDoc) }];
     default:
       return []; // theory/threshold: a table, no chart
   }
