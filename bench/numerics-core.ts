@@ -43,9 +43,9 @@ export function case1(inst: Instance) {
 }
 
 /** Case 2: the k lowest eigenpairs with teacher overlaps, matrix-free (the product's path). */
-export function case2(inst: Instance, k: number) {
+export function case2(inst: Instance, k: number, onProgress?: () => void) {
   const t0 = performance.now();
-  const r = extremalPairs(inst, A, 'euclidean', k, 0, 'lanczos', 1);
+  const r = extremalPairs(inst, A, 'euclidean', k, 0, 'lanczos', 1, onProgress);
   const t1 = performance.now();
   return {
     ms: t1 - t0,
@@ -75,12 +75,24 @@ export function theoryDensity(): number {
 
 /** RSS child: only case 2 (sampling included: X is the dominant allocation). */
 export function rssCase2(N: number, k: number) {
+  // JS-visible memory (what a Worker's isolate limit counts: V8 heap + ArrayBuffers), sampled
+  // at every progress callback; RSS also holds node's own runtime and the JIT's memory.
+  let jsPeak = 0;
+  const probe = () => {
+    const m = process.memoryUsage();
+    jsPeak = Math.max(jsPeak, m.heapTotal + m.external);
+  };
+  let calls = 0;
   const inst = sample(N, 2, 5, 1);
-  const r = case2(inst, k);
-  const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+  probe();
+  const r = case2(inst, k, () => {
+    if (++calls % 10 === 0) probe();
+  });
+  probe();
   return {
+    jsPeakKiB: jsPeak / 1024,
     maxRSSKiB: process.resourceUsage().maxRSS,
-    vmHWMKiB: hwm ? Number(hwm[1]) : 0,
+    vmHWMKiB: vmHWMKiB(),
     matvecs: r.matvecs,
     ms: r.ms,
     values: r.values,
@@ -89,7 +101,12 @@ export function rssCase2(N: number, k: number) {
 
 /** RSS of an empty node process of the same binary (the runtime's own share). */
 export function rssBaseline() {
-  return { maxRSSKiB: process.resourceUsage().maxRSS };
+  return { maxRSSKiB: process.resourceUsage().maxRSS, vmHWMKiB: vmHWMKiB() };
+}
+
+function vmHWMKiB(): number {
+  const m = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) : 0;
 }
 
 /** CPU model, cores and node version, for the report. */

@@ -43,8 +43,14 @@ await build({
 });
 const core = await import(pathToFileURL(bundle).href);
 
-// The peer gets the machine's environment unchanged (see BENCHMARKS.md on OPENBLAS_*).
+// The peer gets the machine's environment unchanged (see BENCHMARKS.md on OPENBLAS_*);
+// BENCH_PEER_CLEAN_OPENBLAS=1 unsets OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE for the peer only.
 const peerEnv = { ...process.env };
+const openblasVars = ['OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE'].filter((k) => k in process.env);
+if (process.env.BENCH_PEER_CLEAN_OPENBLAS === '1') for (const k of openblasVars) delete peerEnv[k];
+const openblasNote = openblasVars.length
+  ? `${openblasVars.map((k) => `${k}=${process.env[k]}`).join(' ')} ${process.env.BENCH_PEER_CLEAN_OPENBLAS === '1' ? 'unset for the peer' : 'passed to the peer'}`
+  : 'OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE not set';
 function peer(kase, dir) {
   const out = execFileSync('python3', [join(here, 'peer.py'), kase, dir], { env: peerEnv, encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop());
@@ -60,6 +66,17 @@ const log = (...a) => console.log(...a);
 const rows = [];
 
 try {
+  // ---- RSS first, while this process is still small: a forked child starts with the
+  // parent's RSS, which getrusage's maxRSS keeps across exec; /proc VmHWM belongs to the new
+  // image and is the number reported.
+  const child = (mode) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e',
+    `const c = await import(${JSON.stringify(pathToFileURL(bundle).href)}); console.log(JSON.stringify(${mode}));`],
+    { encoding: 'utf8' }).trim().split('\n').pop());
+  const base = child('c.rssBaseline()');
+  const rss = child(`c.rssCase2(${N2}, ${K2})`);
+  const rssMB = rss.vmHWMKiB / 1024;
+  log(`rss child: VmHWM ${fmt(rssMB, 1)} MB (${rss.matvecs} matvecs, ${fmt(rss.ms)} ms)`);
+
   // ---- warm-up: let V8 optimise the kernels on a small instance (not timed)
   {
     const w = core.sample(120, 2, 5, 7);
@@ -123,23 +140,15 @@ try {
   for (let r = 0; r < 11; r++) dens.push(core.theoryDensity());
   const thrMs = median(thr), densMs = median(dens);
 
-  // ---- RSS: a child running only case 2 on the bundle
-  const child = (mode) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e',
-    `const c = await import(${JSON.stringify(pathToFileURL(bundle).href)}); console.log(JSON.stringify(${mode}));`],
-    { encoding: 'utf8' }).trim().split('\n').pop());
-  const rss = child(`c.rssCase2(${N2}, ${K2})`);
-  const base = child('c.rssBaseline()');
-  const rssMB = rss.maxRSSKiB / 1024;
-
   // ---- report
   log('');
-  log(`machine: ${core.machine()}; peer python ${peer2.versions.python}, numpy ${peer2.versions.numpy}, scipy ${peer2.versions.scipy}`);
+  log(`machine: ${core.machine()}; peer python ${peer2.versions.python}, numpy ${peer2.versions.numpy}, scipy ${peer2.versions.scipy}; ${openblasNote}`);
   log('| case | project ms (median) | numpy/scipy ms (median) | ratio | notes |');
   log('|---|---|---|---|---|');
   for (const r of rows) log(`| ${r.name} | ${fmt(r.proj)} | ${fmt(r.peer)} | ${(r.proj / r.peer).toFixed(2)}x | ${r.detail} |`);
   log(`| theory alpha_BBP(p=2,p*=1,a=1), 21 reps | ${thrMs.toFixed(2)} | - | - | law cached; with the law built every time ${median(thrUncached).toFixed(1)} ms (11 reps); first call ${thrCold.toFixed(1)} ms |`);
   log(`| theory density, 200 points, alpha=5, 11 reps | ${fmt(densMs, 1)} | - | - | law cached |`);
-  log(`| case2 peak RSS (child process, bundle, case 2 only) | ${fmt(rssMB, 1)} MB | - | - | VmHWM ${fmt(rss.vmHWMKiB / 1024, 1)} MB; empty node process ${fmt(base.maxRSSKiB / 1024, 1)} MB; X alone ${fmt((5 * N2 * N2 * 4) / 2 ** 20, 1)} MB |`);
+  log(`| case2 peak RSS (child node process on the bundle: sampling + case 2 only) | ${fmt(rssMB, 1)} MB | - | - | /proc/self/status VmHWM at the end of the child; JS heap + ArrayBuffers peak ${fmt(rss.jsPeakKiB / 1024, 1)} MB (sampled every 10 progress calls); getrusage maxRSS ${fmt(rss.maxRSSKiB / 1024, 1)} MB; empty node process (VmHWM) ${fmt(base.vmHWMKiB / 1024, 1)} MB; X alone ${fmt((5 * N2 * N2 * 4) / 2 ** 20, 1)} MB |`);
   log('');
   log(`bench: case1 ${(rows[0].proj / rows[0].peer).toFixed(2)}x case2 ${(rows[1].proj / rows[1].peer).toFixed(2)}x threshold ${thrMs.toFixed(2)}ms density ${densMs.toFixed(1)}ms rss ${rssMB.toFixed(1)}MB`);
 } finally {

@@ -26,7 +26,12 @@ export interface LanczosOptions {
   kHigh: number;
   /** relative residual target: ||A y - theta y|| <= tol * ||A||_est (default 1e-9) */
   tol?: number;
-  /** basis size that triggers a thick restart (default max(60, 4 (kLow + kHigh) + 40), <= n) */
+  /**
+   * basis size that triggers a thick restart. Default: as many vectors as fit in BASIS_BYTES
+   * (6 MiB: 195 at n = 4000), at least max(60, 4 (kLow + kHigh) + 40), at most 400 and n.
+   * Restarts cost matvecs on clustered ends: at N = 2000 (n = 4000, 8 lowest, tol 1e-9)
+   * basis 72 needed 676 matvecs, 150 -> 628, 250 -> 602.
+   */
   maxBasis?: number;
   /** matvec budget (default max(1000, 20 n^(1/2) (kLow+kHigh)) capped by 50 n) */
   maxMatvecs?: number;
@@ -56,6 +61,9 @@ export interface LanczosResult {
   normEstimate: number;
 }
 
+/** Memory for the Krylov basis under the default maxBasis (a Worker has 128 MB in all). */
+const BASIS_BYTES = 6 * 2 ** 20;
+
 interface Ritz {
   values: Float64Array; // wanted + kept, arbitrary order
   S: Float64Array; // rows: eigenvectors of T (length m)
@@ -70,7 +78,8 @@ export function lanczosExtremal(op: LinearOperator, opts: LanczosOptions): Lancz
   const kHigh = Math.min(opts.kHigh, n - kLow); // the two ends must not overlap
   const want = kLow + kHigh;
   const tol = opts.tol ?? 1e-9;
-  const maxBasis = Math.min(Math.max(opts.maxBasis ?? Math.max(60, 4 * want + 40), 2 * want + 10), n);
+  const defaultBasis = Math.min(400, Math.max(60, 4 * want + 40, Math.floor(BASIS_BYTES / (8 * n)) - 1));
+  const maxBasis = Math.min(Math.max(opts.maxBasis ?? defaultBasis, 2 * want + 10), n);
   const maxMatvecs = opts.maxMatvecs ?? Math.min(Math.max(1000, Math.ceil(20 * Math.sqrt(n) * Math.max(want, 1))), 50 * n);
   const checkEvery = opts.checkEvery ?? 10;
   const rng = new Rng(opts.seed ?? 0, STREAMS.lanczos);
