@@ -5,7 +5,7 @@
  * tests. Teardown stops exactly that wrangler process group.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +65,19 @@ export default async function setup(project: TestProject) {
   const bundle = join(work, 'bundle');
   const dry = spawnSync(join(root, 'node_modules/.bin/wrangler'), ['deploy', '--dry-run', '--outdir', bundle], { cwd: root, env, encoding: 'utf8' });
   if (dry.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${dry.stdout}\n${dry.stderr}`);
-  cpSync(dist, join(work, 'dist'), { recursive: true });
+  // another build may be rewriting site/dist right now: copy until the copy is complete
+  const complete = (d: string) => ['index.html', 'explorer/index.html', 'r/index.html'].every((f) => existsSync(join(d, f))) && ['results', 'figures'].every((sub) => existsSync(join(d, sub)) && readdirSync(join(d, sub)).length > 0);
+  for (let attempt = 0; ; attempt++) {
+    rmSync(join(work, 'dist'), { recursive: true, force: true });
+    try {
+      cpSync(dist, join(work, 'dist'), { recursive: true });
+    } catch {
+      /* files vanished mid-copy */
+    }
+    if (complete(join(work, 'dist'))) break;
+    if (attempt === 20) throw new Error(`site/dist is incomplete (a build in progress, or run npm run build)`);
+    await new Promise((r) => setTimeout(r, 3000));
+  }
   const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
   if (!/^directory = "site\/dist"$/m.test(toml)) throw new Error('wrangler.toml does not serve site/dist as static assets ([assets] directory = "site/dist")');
   const config = join(work, 'wrangler.toml');

@@ -46,7 +46,8 @@ async function show(): Promise<void> {
     const entry = endpointList.find((e) => e.path === doc.endpoint);
     const specs = panelsForDocument(doc);
     section.hidden = false;
-    $<HTMLElement>('#doc-title').textContent = entry?.summary ?? (specs[0] ? panelTitle(specs[0]) : doc.endpoint);
+    $<HTMLElement>('#doc-title').textContent = specs[0] ? panelTitle(specs[0]) : doc.endpoint === PATHS.threshold ? 'BBP threshold' : doc.endpoint;
+    $<HTMLElement>('#doc-summary').textContent = entry ? `${entry.summary}.` : '';
     const meta = $<HTMLElement>('#meta');
     meta.replaceChildren();
     const rows: [string, string][] = [
