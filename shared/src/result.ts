@@ -55,9 +55,8 @@ export function canonicalJson(value: unknown): string {
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /** SHA-256 of a UTF-8 string, lower-case hex. Web Crypto: Node >= 20, workerd, browsers. */
-export async function sha256Hex(text: string | Uint8Array): Promise<string> {
-  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   let hex = '';
   for (const b of digest) hex += HEX[b];
   return hex;

@@ -12,8 +12,7 @@ import { identifyRequest } from '../../shared/src/compute.ts';
 import { canonicalJson } from '../../shared/src/result.ts';
 import { assembleFinite, type EdgeStudyDoc, type FiniteCaseDocs, type OverlapStudyDoc } from '../src/lib/finite-figures.ts';
 import { FINITE_CASES, finiteRequests } from '../src/lib/finite-study.ts';
-import { renderPng } from './render.ts';
-import { PNG_HEIGHT, PNG_PAIR_HEIGHT, PNG_PAIR_WIDTH, PNG_WIDTH } from '../src/lib/sizes.ts';
+import { writeFigurePngs } from './render.ts';
 
 export const FINITE_DATA = fileURLToPath(new URL('../data/finite/', import.meta.url));
 
@@ -40,16 +39,7 @@ export async function buildFinite(out: string): Promise<{ figures: number; pngs:
     cases.push({ key: c.key, overlap: overlap.doc, edge: edge.doc });
   }
   const figures = assembleFinite(cases);
-  let pngs = 0;
-  for (const f of figures) {
-    const pair = f.panels.length > 1;
-    for (const p of f.panels) {
-      p.width = pair ? PNG_PAIR_WIDTH : PNG_WIDTH;
-      p.height = pair ? PNG_PAIR_HEIGHT : PNG_HEIGHT;
-      writeFileSync(`${out}figures/${p.png.split('/').pop()}`, renderPng(p.spec, p.width, p.height));
-      pngs++;
-    }
-  }
+  const pngs = writeFigurePngs(figures, `${out}figures`);
   const summary = cases.map((c) => ({
     key: c.key,
     a: Number(c.overlap.params.a),

@@ -13,9 +13,8 @@ import { computeDocument } from '../../shared/src/compute.ts';
 import { VERSIONS, type EndpointName } from '../../shared/src/endpoints.ts';
 import type { Doc } from '../src/lib/docs.ts';
 import { assemble, requests, type Computed, type Request } from '../src/lib/figures.ts';
-import { renderPng } from './render.ts';
+import { writeFigurePngs } from './render.ts';
 import { buildFinite } from './finite.ts';
-import { PNG_HEIGHT, PNG_PAIR_HEIGHT, PNG_PAIR_WIDTH, PNG_WIDTH } from '../src/lib/sizes.ts';
 
 const out = fileURLToPath(new URL('../.generated/', import.meta.url));
 const cache = process.env.BBP_SITE_CACHE === '1';
@@ -85,14 +84,7 @@ const computeMs = performance.now() - t0;
 
 const figures = assemble(computed);
 const tr = performance.now();
-for (const f of figures) {
-  const pair = f.panels.length > 1;
-  for (const p of f.panels) {
-    p.width = pair ? PNG_PAIR_WIDTH : PNG_WIDTH;
-    p.height = pair ? PNG_PAIR_HEIGHT : PNG_HEIGHT;
-    writeFileSync(`${out}figures/${p.png.split('/').pop()}`, renderPng(p.spec, p.width, p.height));
-  }
-}
+writeFigurePngs(figures, `${out}figures`);
 const renderMs = performance.now() - tr;
 
 const manifest = {

@@ -10,7 +10,8 @@ import { overlapCurve, threshold } from '../theory/index.ts';
 import type { ModelParams, ThresholdResult } from '../types.ts';
 import { fitAlpha0, type Alpha0Fit } from './alpha0.ts';
 import { meanStderr } from './fits.ts';
-import { linspace, seedAt } from './overlap.ts';
+import { linspace } from '../grid.ts';
+import { seedAt } from './overlap.ts';
 import { checkParts, spectrumPart, type PartDocument, type PartRef, type PartRequest } from './parts.ts';
 
 export interface OverlapStudyParams extends ModelParams {

@@ -6,6 +6,8 @@
  */
 import { simulateSpectrum } from '../simulate.ts';
 import { overlapCurve } from '../theory/index.ts';
+import { linspace } from '../grid.ts';
+import { meanStderr } from './fits.ts';
 import type { HessianKind, ModelParams, Progress, SimulationSpectrum } from '../types.ts';
 
 export interface OverlapScanParams extends ModelParams {
@@ -32,9 +34,6 @@ export interface OverlapScan {
   outlierCount: number;
 }
 
-export const linspace = (lo: number, hi: number, n: number): number[] =>
-  Array.from({ length: n }, (_, i) => (n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1)));
-
 /** k-th seed of a run that starts at `seed`: consecutive uint32 values. */
 export const seedAt = (seed: number, k: number): number => (seed + k) >>> 0;
 
@@ -42,15 +41,6 @@ export const seedAt = (seed: number, k: number): number => (seed + k) >>> 0;
 export function instanceOverlap2(spectrum: SimulationSpectrum, count: number): number {
   const lowest = spectrum.bottom.slice(0, count);
   return lowest.reduce((s, e) => s + e.teacherOverlap2, 0) / lowest.length;
-}
-
-/** Mean and standard error (sample standard deviation / sqrt(n)); error 0 for n = 1. */
-export function meanStderr(xs: readonly number[]): { mean: number; stderr: number } {
-  const n = xs.length;
-  const mean = xs.reduce((s, x) => s + x, 0) / n;
-  if (n < 2) return { mean, stderr: 0 };
-  const variance = xs.reduce((s, x) => s + (x - mean) * (x - mean), 0) / (n - 1);
-  return { mean, stderr: Math.sqrt(variance / n) };
 }
 
 /** One instance's bottom of the spectrum, by Lanczos: only the lowest pairs are needed. */

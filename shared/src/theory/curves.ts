@@ -10,6 +10,7 @@ import { checkAlpha, leftEdgeDetail } from './edge.ts';
 import { outlier } from './outlier.ts';
 import { thresholdOfLaw } from './threshold.ts';
 import { densityOnGrid, rightEnd } from './density.ts';
+import { linspace } from '../grid.ts';
 
 const CACHE = new Map<string, WeightLaw>();
 const CACHE_SIZE = 8;
@@ -75,16 +76,14 @@ export function overlapCurve(q: ModelParams & { alphaMin: number; alphaMax: numb
   checkAlpha(q.alphaMax);
   const law = cachedLaw(q);
   const n = Math.max(1, Math.floor(q.points));
-  const alpha: number[] = [];
+  const alpha = linspace(q.alphaMin, q.alphaMax, n);
   const overlap2: number[] = [];
   const outl: (number | null)[] = [];
   const edge: number[] = [];
   const edgeKind: EdgeKind[] = [];
-  for (let i = 0; i < n; i++) {
-    const al = n === 1 ? q.alphaMin : q.alphaMin + ((q.alphaMax - q.alphaMin) * i) / (n - 1);
+  for (const al of alpha) {
     const e = leftEdgeDetail(law, al);
     const o = outlier(law, al, e);
-    alpha.push(al);
     overlap2.push(o ? o.overlap2 : 0);
     outl.push(o ? o.lambda : null);
     edge.push(e.lambda);

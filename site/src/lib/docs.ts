@@ -10,18 +10,12 @@ import type {
   ThresholdResult,
 } from '../../../shared/src/types.ts';
 import type { Identity } from '../../../shared/src/result.ts';
+import type { OverlapScan } from '../../../shared/src/finite/overlap.ts';
 
 export type Doc<R = Record<string, unknown>> = R & Identity;
 
-/** Shape of simulate/overlap (shared/src/finite/overlap.ts OverlapScan), kept structural. */
-export interface OverlapScanResult {
-  alpha: number[];
-  overlap2: number[];
-  overlap2Stderr: number[];
-  lambdaMin: number[];
-  theoryOverlap2: number[];
-  outlierCount: number;
-}
+/** Shape of simulate/overlap. */
+export type OverlapScanResult = OverlapScan;
 
 export type ThresholdDoc = Doc<ThresholdResult>;
 export type TheorySpectrumDoc = Doc<TheorySpectrum>;
