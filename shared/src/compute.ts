@@ -8,16 +8,17 @@ import { documentJson, identify, type Identity } from './result.ts';
 import type { Progress } from './types.ts';
 import type { PartDocument, PartRequest } from './finite/parts.ts';
 
-export type Computed =
-  | { ok: true; identity: Identity; json: string }
-  | { ok: false; status: 400 | 422; issues: ParamIssue[] };
+/** A request the schema refused: 400 (malformed) or 422 (over a cost limit). */
+export type Refused = { ok: false; status: 400 | 422; issues: ParamIssue[] };
+export type Identified = { ok: true; identity: Identity } | Refused;
+export type Computed = { ok: true; identity: Identity; json: string } | Refused;
 
 /** Validate and identify without computing: what a cache lookup needs. */
 export async function identifyRequest(
   name: EndpointName,
   raw: Readonly<Record<string, unknown>>,
   scope: LimitScope,
-): Promise<{ ok: true; identity: Identity } | { ok: false; status: 400 | 422; issues: ParamIssue[] }> {
+): Promise<Identified> {
   const parsed = parseFor(name, raw, scope);
   if (!parsed.ok) return parsed;
   const identity = await identify({ endpoint: endpoints[name].path, params: parsed.value, versions: VERSIONS });

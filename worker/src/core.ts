@@ -3,8 +3,8 @@
  * entry point (index.ts) wires the real catalogue; the app itself never names an endpoint,
  * so a new entry in shared/src/endpoints.ts is served (and documented in OpenAPI) as is.
  */
-import type { Field, LimitScope, ParamIssue } from '../../shared/src/params.ts';
-import type { Identity, Versions } from '../../shared/src/result.ts';
+import type { Field, LimitScope } from '../../shared/src/params.ts';
+import type { Versions } from '../../shared/src/result.ts';
 
 /** The part of an endpoint entry the API reads: routing, docs, limits. */
 export interface CatalogueEntry {
@@ -16,22 +16,8 @@ export interface CatalogueEntry {
   readonly limits?: readonly { readonly name: string; readonly description: string; readonly worker: number }[];
 }
 
-export type Identified =
-  | { ok: true; identity: Identity }
-  | { ok: false; status: 400 | 422; issues: ParamIssue[] };
-
-export type Computed =
-  | { ok: true; identity: Identity; json: string }
-  | { ok: false; status: 400 | 422; issues: ParamIssue[] };
-
-/** One part of a composite request (a study): a catalogue entry name and its parameters. */
-export interface PartRequest {
-  readonly endpoint: string;
-  readonly params: object;
-}
-
-/** Resolve a part to its document's exact bytes (the worker passes its get-or-compute). */
-export type PartResolver = (part: PartRequest, index: number) => Promise<string>;
+export type { Computed, Identified, PartResolver } from '../../shared/src/compute.ts';
+import type { Computed, Identified, PartResolver } from '../../shared/src/compute.ts';
 
 export interface Core {
   readonly endpoints: readonly CatalogueEntry[];

@@ -92,7 +92,7 @@ class Results {
 
   /** Parts of a composite request: fetched or computed (and stored) like any request. */
   readonly resolvePart: PartResolver = async (part) => {
-    const a = await this.answer(part.endpoint, part.params as Record<string, unknown>);
+    const a = await this.answer(part.endpoint, { ...part.params });
     if (a.kind === 'document') return typeof a.body === 'string' ? a.body : new Response(a.body).text();
     if (a.kind === 'invalid') throw new Error(`part ${part.endpoint} ${JSON.stringify(part.params)} is invalid: ${a.issues.map((i) => i.message).join('; ')}`);
     throw new Error('unreachable: a part lookup has no validator');
