@@ -142,7 +142,7 @@ try {
 
   // ---- report
   log('');
-  log(`machine: ${core.machine()}; peer python ${peer2.versions.python}, numpy ${peer2.versions.numpy}, scipy ${peer2.versions.scipy}; ${openblasNote}`);
+  log(`machine: ${core.machine()}; peer python ${peer2.versions.python}, numpy ${peer2.versions.numpy}, scipy ${peer2.versions.scipy}, ${peer2.versions.blas}; ${openblasNote}`);
   log('| case | project ms (median) | numpy/scipy ms (median) | ratio | notes |');
   log('|---|---|---|---|---|');
   for (const r of rows) log(`| ${r.name} | ${fmt(r.proj)} | ${fmt(r.peer)} | ${(r.proj / r.peer).toFixed(2)}x | ${r.detail} |`);

@@ -45,6 +45,23 @@ def dense_hessian(meta, X, lam, y, yhat):
     return H
 
 
+def blas_info():
+    """OpenBLAS core and thread count as the peer runs (numpy's bundled scipy-openblas)."""
+    try:
+        import ctypes
+        import glob
+        import os
+        libs = glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*"))
+        lib = ctypes.CDLL(libs[0])
+        core = lib.scipy_openblas_get_corename64_
+        core.restype = ctypes.c_char_p
+        nth = lib.scipy_openblas_get_num_threads64_
+        nth.restype = ctypes.c_int
+        return f"OpenBLAS {core().decode()} core, {nth()} threads"
+    except Exception as e:  # noqa: BLE001 - informational only
+        return f"unknown ({type(e).__name__})"
+
+
 def main():
     case, d = sys.argv[1], sys.argv[2]
     meta, X, lam, y, yhat, Ws = load(d)
@@ -74,7 +91,7 @@ def main():
     out["buildMs"] = (t1 - t0) * 1e3
     out["solveMs"] = (t2 - t1) * 1e3
     out["ms"] = (t2 - t0) * 1e3
-    out["versions"] = {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__}
+    out["versions"] = {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__, "blas": blas_info()}
     print(json.dumps(out))
 
 

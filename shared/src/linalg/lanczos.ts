@@ -89,6 +89,7 @@ export function lanczosExtremal(op: LinearOperator, opts: LanczosOptions): Lancz
   const w = new Float64Array(n);
   const h = new Float64Array(maxBasis + 1);
   const chunk = new Float64Array(maxBasis * COMBINE_COLS); // restart workspace (no n-sized copies)
+  const Twork = new Float64Array(maxBasis * maxBasis); // copy of T for the dense Ritz solve, reused
   let m = 0; // basis size
   let tridiagonal = true; // T tridiagonal (no restart yet)
   let matvecs = 0;
@@ -150,7 +151,7 @@ export function lanczosExtremal(op: LinearOperator, opts: LanczosOptions): Lancz
     sinceCheck = 0;
 
     // --- Ritz pairs of T (m x m)
-    const ritz = ritzPairs(T, maxBasis, m, tridiagonal, kLow, kHigh, full ? keepCounts(m, kLow, kHigh) : null);
+    const ritz = ritzPairs(T, maxBasis, m, tridiagonal, kLow, kHigh, full ? keepCounts(m, kLow, kHigh) : null, Twork);
     normEst = Math.max(normEst, ritz.absMax);
     const thresh = tol * normEst;
     let ok = true;
@@ -235,7 +236,7 @@ function keptExtra(r: Ritz & { extra?: number[] }): number[] {
  */
 function ritzPairs(
   T: Float64Array, ld: number, m: number, tridiagonal: boolean, kLow: number, kHigh: number,
-  keep: [number, number] | null,
+  keep: [number, number] | null, work: Float64Array,
 ): Ritz & { extra: number[] } {
   const nl = Math.min(keep ? keep[0] : kLow, m);
   const nh = Math.min(keep ? keep[1] : kHigh, m - nl);
@@ -253,7 +254,7 @@ function ritzPairs(
     values = Float64Array.from(sel, (i) => all[i]);
     S = tridiagEigenvectors(d, e, values);
   } else {
-    const A = new Float64Array(m * m);
+    const A = work.subarray(0, m * m);
     for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) A[i * m + j] = T[i * ld + j];
     const ex = symmetricEigenExtremal(A, m, nl, nh);
     all = ex.values;
