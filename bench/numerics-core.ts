@@ -76,7 +76,7 @@ export function theoryDensity(): number {
 /** RSS child: only case 2 (sampling included: X is the dominant allocation). */
 export function rssCase2(N: number, k: number) {
   // JS-visible memory (what a Worker's isolate limit counts: V8 heap + ArrayBuffers), sampled
-  // at every progress callback; RSS also holds node's own runtime and the JIT's memory.
+  // at every 10th progress callback (one per Lanczos step); RSS also holds node's own runtime and the JIT's memory.
   let jsPeak = 0;
   const probe = () => {
     const m = process.memoryUsage();
@@ -99,7 +99,7 @@ export function rssCase2(N: number, k: number) {
   };
 }
 
-/** RSS of an empty node process of the same binary (the runtime's own share). */
+/** RSS of a node process that only loads the bundle (the runtime's own share). */
 export function rssBaseline() {
   return { maxRSSKiB: process.resourceUsage().maxRSS, vmHWMKiB: vmHWMKiB() };
 }
