@@ -7,7 +7,6 @@
  *   or come from elsewhere (the API) as JSON;
  * plus the fits and the list parameter on their own.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeDocument, localPartResolver, partsOf, type PartResolver } from '../../shared/src/compute.ts';
 import { parseFor } from '../../shared/src/endpoints.ts';
@@ -181,13 +180,5 @@ it('lists a composite request\'s parts without computing them', () => {
   if (r.ok) {
     expect(r.parts).toHaveLength(4);
     expect(r.parts[0]).toEqual({ endpoint: 'simulate', params: { N: 50, ...DISC, alpha: 1.4, seed: 1, hessian: 'euclidean', bins: 5, k: 4, method: 'lanczos' } });
-  }
-});
-
-it('combines the fixture parts into the fixture documents (the same check runs in workerd: test/worker/finite.test.ts)', async () => {
-  const fixture = JSON.parse(readFileSync(new URL('../fixtures/finite-combine.json', import.meta.url), 'utf8')) as Record<string, { request: { endpoint: 'finiteOverlap' | 'finiteEdge'; params: Record<string, unknown> }; parts: string[]; expected: string }>;
-  for (const f of Object.values(fixture)) {
-    const out = await computeDocument(f.request.endpoint, f.request.params, 'worker', undefined, async (_part, i) => f.parts[i]);
-    expect(out.ok && out.json).toBe(f.expected);
   }
 });

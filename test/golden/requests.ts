@@ -17,6 +17,8 @@ export const goldenRequests: { name: EndpointName; raw: Record<string, string> }
   { name: 'phaseDiagram', raw: { pstar: '1', a: '1', pMax: '6' } },
   { name: 'simulate', raw: { N: '40', p: '2', pstar: '1', a: '1', alpha: '5', seed: '7', bins: '12', k: '3' } },
   { name: 'simulate', raw: { N: '30', p: '3', pstar: '2', a: '0.5', alpha: '3', seed: '1', hessian: 'spherical', k: '2', method: 'lanczos' } },
+  // large enough that Lanczos stops on its tolerance, not on an exhausted space: pins the solver
+  { name: 'simulate', raw: { N: '300', p: '2', pstar: '1', a: '1', alpha: '3', seed: '5', k: '4', method: 'lanczos' } },
   { name: 'simulateOverlap', raw: { N: '24', p: '2', pstar: '1', a: '1', alphaMin: '1', alphaMax: '5', points: '3', seeds: '2' } },
   { name: 'finiteOverlap', raw: { Ns: '16,24', p: '2', pstar: '1', a: '3', alphaMin: '0.5', alphaMax: '3', points: '4', seeds: '3', replicas: '20' } },
   { name: 'finiteEdge', raw: { Ns: '16,24,32', p: '2', pstar: '1', a: '3', alpha: '1.4', seeds: '2' } },
