@@ -5,21 +5,11 @@
  * or recompute them. Sharing one part shape (Lanczos, k = p p* + 2, 5 bins) between the
  * overlap and the edge studies means they share cached parts too.
  */
+import type { SimulateQuery } from '../simulate.ts';
 import type { Eigenpair, ModelParams } from '../types.ts';
 
-/** The parameters of one part, exactly as the simulate endpoint's schema names them. */
-export interface SpectrumPartParams {
-  N: number;
-  p: number;
-  pstar: number;
-  a: number;
-  alpha: number;
-  seed: number;
-  hessian: 'euclidean';
-  bins: number;
-  k: number;
-  method: 'lanczos';
-}
+/** The parameters of one part: a simulate request, always Euclidean and by Lanczos. */
+export type SpectrumPartParams = SimulateQuery & { hessian: 'euclidean'; method: 'lanczos' };
 
 /** A request for one part: catalogue entry name and raw parameters. */
 export interface PartRequest {

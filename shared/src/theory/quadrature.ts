@@ -11,6 +11,18 @@
  * so panels grow geometrically there.
  */
 
+/** P_n(t) and P_n'(t) by the three-term recurrence (n >= 1). */
+function legendre(n: number, t: number): [number, number] {
+  let p0 = 1;
+  let p1 = t;
+  for (let k = 2; k <= n; k++) {
+    const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
+    p0 = p1;
+    p1 = p2;
+  }
+  return [p1, n === 1 ? 1 : (n * (t * p1 - p0)) / (t * t - 1)];
+}
+
 /** Gauss-Legendre nodes/weights on [-1, 1] (Newton on P_n; cached). */
 const glCache = new Map<number, { x: Float64Array; w: Float64Array }>();
 
@@ -21,30 +33,14 @@ export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   const w = new Float64Array(n);
   for (let i = 0; i < Math.ceil(n / 2); i++) {
     let t = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
     for (let it = 0; it < 100; it++) {
-      let p0 = 1;
-      let p1 = t;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      if (n === 1) p0 = 1;
-      dp = (n * (t * p1 - p0)) / (t * t - 1);
-      const dt = p1 / dp;
+      const [pn, dpn] = legendre(n, t);
+      const dt = pn / dpn;
       t -= dt;
       if (Math.abs(dt) < 1e-16) break;
     }
-    // recompute derivative at the converged node for the weight
-    let p0 = 1;
-    let p1 = t;
-    for (let k = 2; k <= n; k++) {
-      const p2 = ((2 * k - 1) * t * p1 - (k - 1) * p0) / k;
-      p0 = p1;
-      p1 = p2;
-    }
-    dp = n === 1 ? 1 : (n * (t * p1 - p0)) / (t * t - 1);
+    // the weight needs the derivative at the converged node
+    const dp = legendre(n, t)[1];
     x[i] = -t;
     x[n - 1 - i] = t;
     w[i] = w[n - 1 - i] = 2 / ((1 - t * t) * dp * dp);
