@@ -27,16 +27,20 @@ const VIEW_TITLE: Partial<Record<EndpointName, string>> = {
   simulateOverlap: 'Finite-N overlap m² versus α (simulation)',
   phaseDiagram: 'α_BBP versus the student width p',
   threshold: 'BBP threshold α_BBP and kind of transition',
+  finiteOverlap: 'Finite-N study: m² versus α for several N, and α₀(N)',
+  finiteEdge: 'Finite-N study: distance of the bulk edge from λ₋ versus N',
 };
 
 /** Starting values where the schema has no default (the report's reference point). */
-export const EXAMPLE: Record<string, Record<string, number>> = {
+export const EXAMPLE: Record<string, Record<string, number | string>> = {
   simulate: { N: 400, p: 2, pstar: 1, a: 1, alpha: 5 },
   spectrum: { p: 2, pstar: 1, a: 1, alpha: 5 },
   overlapCurve: { p: 2, pstar: 1, a: 3, alphaMin: 0.5, alphaMax: 6 },
   simulateOverlap: { N: 100, p: 2, pstar: 1, a: 3, alphaMin: 0.5, alphaMax: 6, points: 8, seeds: 2 },
   phaseDiagram: { pstar: 1, a: 1 },
   threshold: { p: 2, pstar: 1, a: 1 },
+  finiteOverlap: { Ns: '50,100', p: 2, pstar: 1, a: 3, alphaMin: 0.5, alphaMax: 2.6, points: 6, seeds: 3 },
+  finiteEdge: { Ns: '50,100,200', p: 2, pstar: 1, a: 3, alpha: 1.4, seeds: 3 },
 };
 
 /** Human labels of the fields (the schema's names are the API's; these are for the form). */
@@ -56,4 +60,8 @@ export const FIELD_LABEL: Record<string, string> = {
   points: 'Grid points',
   pMax: 'Largest p',
   method: 'Eigensolver',
+  Ns: 'Input dimensions N (comma-separated)',
+  fitLow: 'Fit window: lowest m²',
+  fitHigh: 'Fit window: highest m²',
+  replicas: 'Bootstrap replicas',
 };
