@@ -152,7 +152,11 @@ const xy = (xs: readonly number[], ys: readonly (number | null)[]): Point[] =>
   xs.map((x, i) => ({ x, y: ys[i] === null || !Number.isFinite(ys[i] as number) ? null : (ys[i] as number) }));
 
 /** Log axes: label only the round values (0.5, 1, 2, 5, 10, ...), keep the other grid lines. */
-const NICE = [0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 100];
+const NICE = [0.1, 0.2, 0.3, 0.4, 0.5, 1, 2, 3, 5, 10, 20, 30, 50, 100];
+/** The largest labelled value <= x: a log axis starting there labels its first decade too
+ * (chart.js drops a tick that falls too close to a non-round minimum). */
+const niceFloor = (x: number): number => [...NICE].reverse().find((n) => n <= x) ?? x;
+
 function logTick(value: number | string): string {
   const v = Number(value);
   const hit = NICE.find((n) => Math.abs(v - n) <= 1e-6 * n);
@@ -403,7 +407,7 @@ function phase(spec: Extract<PanelSpec, { kind: 'phase' }>, env: RenderEnv) {
   ds.push(points('continuous (filled ●)', [], COLORS.grey, { pointStyle: 'circle' }));
   ds.push(points('discontinuous (open ▲)', [], COLORS.grey, { pointStyle: 'triangle', backgroundColor: '#ffffff', borderWidth: 2 }));
   const log = yHi / Math.max(yLo, 1e-9) > 6;
-  return config(ds, { x: 'student width p', y: 'α_BBP', xMin: 1, xMax: pMax, yType: log ? 'logarithmic' : 'linear', yMin: log ? yLo * 0.9 : 0, yMax: log ? yHi * 1.12 : undefined }, env);
+  return config(ds, { x: 'student width p', y: 'α_BBP', xMin: 1, xMax: pMax, yType: log ? 'logarithmic' : 'linear', yMin: log ? niceFloor(yLo * 0.9) : 0, yMax: log ? yHi * 1.12 : undefined }, env);
 }
 
 export function chartConfig(spec: PanelSpec, env: RenderEnv = {}): ChartConfiguration<'scatter', Point[]> {
