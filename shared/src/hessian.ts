@@ -420,6 +420,7 @@ export function hessianOperator(inst: Instance, a: number): LinearOperator {
   };
 }
 
+/** vec.dot for a float32 data row: a separate copy keeps the matvec's loads monomorphic. */
 function rowDot(X: Float32Array, xo: number, V: Float64Array, vo: number, N: number): number {
   let s0 = 0, s1 = 0;
   let i = 0;

@@ -10,7 +10,7 @@
  * is applied row by row while the symmetric product with v_k is accumulated, so the
  * trailing matrix is streamed once per step instead of twice (memory-bound otherwise).
  */
-import { hypot } from './vec.ts';
+import { hypot, norm } from './vec.ts';
 
 export interface Tridiagonal {
   n: number;
@@ -55,23 +55,7 @@ export function tridiagonalize(A: Float64Array, n: number, onStep?: (k: number, 
     }
     // Householder vector for x = A[k+1..n-1][k]
     const alpha = A[(k + 1) * n + k];
-    let scl = 0;
-    let ssq = 1;
-    for (let i = k + 2; i < n; i++) {
-      const x = A[i * n + k];
-      if (x !== 0) {
-        const ax = Math.abs(x);
-        if (scl < ax) {
-          const r = scl / ax;
-          ssq = 1 + ssq * r * r;
-          scl = ax;
-        } else {
-          const r = ax / scl;
-          ssq += r * r;
-        }
-      }
-    }
-    const xnorm = scl * Math.sqrt(ssq);
+    const xnorm = norm(A, n - k - 2, (k + 2) * n + k, n);
     v.fill(0);
     v[k + 1] = 1;
     let t = 0;

@@ -35,12 +35,12 @@ export function hypot(a: number, b: number): number {
   return a * Math.sqrt(1 + r * r);
 }
 
-/** Euclidean norm with scaling against overflow (LAPACK dnrm2-style, single pass). */
-export function norm(x: ArrayLike<number>, n: number, xo = 0): number {
+/** Euclidean norm with scaling against overflow (LAPACK dnrm2-style, single pass); `stride` walks a column. */
+export function norm(x: ArrayLike<number>, n: number, xo = 0, stride = 1): number {
   let scl = 0;
   let ssq = 1;
   for (let i = 0; i < n; i++) {
-    const v = x[xo + i];
+    const v = x[xo + i * stride];
     if (v !== 0) {
       const av = Math.abs(v);
       if (scl < av) {
