@@ -4,7 +4,7 @@
  * Node APIs are fine here: this file is bench-only, never part of shared/src.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { sampleInstance, type Instance } from '../shared/src/model.ts';
+import { X_SCALE, sampleInstance, type Instance } from '../shared/src/model.ts';
 import { denseHessian } from '../shared/src/hessian.ts';
 import { symmetricEigenvalues } from '../shared/src/linalg/symeig.ts';
 import { extremalPairs } from '../shared/src/simulate.ts';
@@ -22,14 +22,14 @@ export function sample(N: number, p: number, alpha: number, seed: number): Insta
 /** The instance as raw little-endian files for the peer (same matrix, same answer). */
 export function writeInstance(inst: Instance, dir: string, k: number): void {
   mkdirSync(dir, { recursive: true });
-  const w = (name: string, a: Float32Array | Float64Array) =>
+  const w = (name: string, a: Int16Array | Float64Array) =>
     writeFileSync(`${dir}/${name}`, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-  w('X.f32', inst.X);
+  w('X.i16', inst.X);
   w('lam.f64', inst.lam);
   w('y.f64', inst.y);
   w('yhat.f64', inst.yhat);
   w('Wstar.f64', inst.Wstar);
-  writeFileSync(`${dir}/meta.json`, JSON.stringify({ N: inst.N, p: inst.p, pstar: inst.pstar, M: inst.M, a: A, k }));
+  writeFileSync(`${dir}/meta.json`, JSON.stringify({ N: inst.N, p: inst.p, pstar: inst.pstar, M: inst.M, a: A, k, x_scale: X_SCALE }));
 }
 
 /** Case 1: dense Hessian + all eigenvalues. */
@@ -91,6 +91,7 @@ export function rssCase2(N: number, k: number) {
   probe();
   return {
     jsPeakKiB: jsPeak / 1024,
+    xBytes: inst.X.byteLength,
     maxRSSKiB: process.resourceUsage().maxRSS,
     vmHWMKiB: vmHWMKiB(),
     matvecs: r.matvecs,

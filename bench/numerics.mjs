@@ -148,7 +148,7 @@ try {
   for (const r of rows) log(`| ${r.name} | ${fmt(r.proj)} | ${fmt(r.peer)} | ${(r.proj / r.peer).toFixed(2)}x | ${r.detail} |`);
   log(`| theory alpha_BBP(p=2,p*=1,a=1), 21 reps | ${thrMs.toFixed(2)} | - | - | law cached; with the law built every time ${median(thrUncached).toFixed(1)} ms (11 reps); first call ${thrCold.toFixed(1)} ms |`);
   log(`| theory density, 200 points, alpha=5, 11 reps | ${fmt(densMs, 1)} | - | - | law cached |`);
-  log(`| case2 peak RSS (child node process on the bundle: sampling + case 2 only) | ${fmt(rssMB, 1)} MB | - | - | /proc/self/status VmHWM at the end of the child; JS heap + ArrayBuffers peak ${fmt(rss.jsPeakKiB / 1024, 1)} MB (sampled every 10 progress calls); getrusage maxRSS ${fmt(rss.maxRSSKiB / 1024, 1)} MB; empty node process (VmHWM) ${fmt(base.vmHWMKiB / 1024, 1)} MB; X alone ${fmt((5 * N2 * N2 * 4) / 2 ** 20, 1)} MB |`);
+  log(`| case2 peak RSS (child node process on the bundle: sampling + case 2 only) | ${fmt(rssMB, 1)} MB | - | - | /proc/self/status VmHWM at the end of the child; JS heap + ArrayBuffers peak ${fmt(rss.jsPeakKiB / 1024, 1)} MB (sampled every 10 progress calls); getrusage maxRSS ${fmt(rss.maxRSSKiB / 1024, 1)} MB; empty node process (VmHWM) ${fmt(base.vmHWMKiB / 1024, 1)} MB; X alone (Int16) ${fmt(rss.xBytes / 2 ** 20, 1)} MB |`);
   log('');
   log(`bench: case1 ${(rows[0].proj / rows[0].peer).toFixed(2)}x case2 ${(rows[1].proj / rows[1].peer).toFixed(2)}x threshold ${thrMs.toFixed(2)}ms density ${densMs.toFixed(1)}ms rss ${rssMB.toFixed(1)}MB`);
 } finally {

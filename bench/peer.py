@@ -20,7 +20,8 @@ import scipy.sparse.linalg as sla
 def load(d):
     meta = json.load(open(f"{d}/meta.json"))
     N, p, ps, M = meta["N"], meta["p"], meta["pstar"], meta["M"]
-    X = np.fromfile(f"{d}/X.f32", dtype=np.float32).reshape(M, N)
+    # the Int16 codes of the fixed-point data; x = q * x_scale (2^-12, exact in float64)
+    X = np.fromfile(f"{d}/X.i16", dtype=np.int16).reshape(M, N)
     lam = np.fromfile(f"{d}/lam.f64").reshape(M, p)
     y = np.fromfile(f"{d}/y.f64")
     yhat = np.fromfile(f"{d}/yhat.f64")
@@ -30,7 +31,7 @@ def load(d):
 
 def dense_hessian(meta, X, lam, y, yhat):
     N, p, a = meta["N"], meta["p"], meta["a"]
-    Xd = X.astype(np.float64)
+    Xd = X.astype(np.float64) * meta["x_scale"]
     den = a + y
     c = (2.0 / p) * (yhat - y) / den
     b = (4.0 / p**2) / den

@@ -55,10 +55,10 @@ const endpoint = <F extends Fields>(e: Endpoint<F>): Endpoint<F> => e;
 const model = { p: f.p, pstar: f.pstar, a: f.a } as const;
 const simModel = { p: f.pSim, pstar: f.pstarSim, a: f.a } as const;
 
-/** Worker budget: the data matrix is M x N float32 (4 bytes each) inside 128 MB. */
+/** Worker budget: the data matrix is M x N Int16 codes (2 bytes each) inside 128 MB; the CPU time of a request binds first. */
 const dataEntries = {
   name: 'M*N',
-  description: 'entries of the data matrix, M = round(alpha N); 4 bytes each',
+  description: 'entries of the data matrix, M = round(alpha N); 2 bytes each',
   worker: 8e6,
   local: 2e8,
 } as const;

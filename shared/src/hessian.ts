@@ -13,7 +13,7 @@
  * matrix and the reduced operator have exactly p(N-1) eigenvalues, none spurious.
  */
 import type { Instance } from './model.ts';
-import { gradient } from './model.ts';
+import { X_SCALE, gradient } from './model.ts';
 import type { LinearOperator } from './linalg/operator.ts';
 
 export interface SampleWeights {
@@ -71,7 +71,7 @@ export function denseHessian(inst: Instance, a: number, onProgress?: (done: numb
     const nb = Math.min(B, M - mu0);
     for (let m = 0; m < nb; m++) {
       const off = (mu0 + m) * N;
-      for (let i = 0; i < N; i++) XT[i * B + m] = X[off + i];
+      for (let i = 0; i < N; i++) XT[i * B + m] = X[off + i] * X_SCALE;
     }
     for (let m = nb; m < B; m++) for (let i = 0; i < N; i++) XT[i * B + m] = 0;
     for (let k = 0; k < p; k++) {
@@ -366,7 +366,8 @@ export function hessianOperator(inst: Instance, a: number): LinearOperator {
   const { N, p, M, X, lam } = inst;
   const n = p * N;
   const { c, b } = sampleWeights(inst, a);
-  const invN = 1 / N;
+  // The kernels take the Int16 codes q; both sums carry one X_SCALE, applied here (exact).
+  const invN = (X_SCALE * X_SCALE) / N;
   let S = new Float64Array(TILE * p);
   return {
     dimension: n,
@@ -420,8 +421,8 @@ export function hessianOperator(inst: Instance, a: number): LinearOperator {
   };
 }
 
-/** vec.dot for a float32 data row: a separate copy keeps the matvec's loads monomorphic. */
-function rowDot(X: Float32Array, xo: number, V: Float64Array, vo: number, N: number): number {
+/** vec.dot for an Int16 data row: a separate copy keeps the matvec's loads monomorphic. */
+function rowDot(X: Int16Array, xo: number, V: Float64Array, vo: number, N: number): number {
   let s0 = 0, s1 = 0;
   let i = 0;
   for (; i + 1 < N; i += 2) {
@@ -434,7 +435,7 @@ function rowDot(X: Float32Array, xo: number, V: Float64Array, vo: number, N: num
 
 // Generated-style straight-line kernels (8 samples x 2 or 1 slices): V8 keeps the
 // accumulators in registers only when they are plain locals.
-function tileDots2(X: Float32Array, o: number, N: number, V: Float64Array, v0: number, v1: number, S: Float64Array, R: number, r: number): void {
+function tileDots2(X: Int16Array, o: number, N: number, V: Float64Array, v0: number, v1: number, S: Float64Array, R: number, r: number): void {
   const o0 = o; const o1 = o0 + N; const o2 = o1 + N; const o3 = o2 + N; const o4 = o3 + N; const o5 = o4 + N; const o6 = o5 + N; const o7 = o6 + N;
   let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0, s40 = 0, s41 = 0, s50 = 0, s51 = 0, s60 = 0, s61 = 0, s70 = 0, s71 = 0;
   for (let i = 0; i < N; i++) {
@@ -458,7 +459,7 @@ function tileDots2(X: Float32Array, o: number, N: number, V: Float64Array, v0: n
   S[7 * R + r] = s70; S[7 * R + r + 1] = s71;
 }
 
-function tileDots1(X: Float32Array, o: number, N: number, V: Float64Array, v0: number, S: Float64Array, R: number, r: number): void {
+function tileDots1(X: Int16Array, o: number, N: number, V: Float64Array, v0: number, S: Float64Array, R: number, r: number): void {
   const o0 = o; const o1 = o0 + N; const o2 = o1 + N; const o3 = o2 + N; const o4 = o3 + N; const o5 = o4 + N; const o6 = o5 + N; const o7 = o6 + N;
   let s00 = 0, s10 = 0, s20 = 0, s30 = 0, s40 = 0, s50 = 0, s60 = 0, s70 = 0;
   for (let i = 0; i < N; i++) {
@@ -482,7 +483,7 @@ function tileDots1(X: Float32Array, o: number, N: number, V: Float64Array, v0: n
   S[7 * R + r] = s70;
 }
 
-function tileAxpy2(X: Float32Array, o: number, N: number, S: Float64Array, R: number, r: number, out: Float64Array, w0: number, w1: number): void {
+function tileAxpy2(X: Int16Array, o: number, N: number, S: Float64Array, R: number, r: number, out: Float64Array, w0: number, w1: number): void {
   const o0 = o; const o1 = o0 + N; const o2 = o1 + N; const o3 = o2 + N; const o4 = o3 + N; const o5 = o4 + N; const o6 = o5 + N; const o7 = o6 + N;
   const t00 = S[0 * R + r], t01 = S[0 * R + r + 1], t10 = S[1 * R + r], t11 = S[1 * R + r + 1], t20 = S[2 * R + r], t21 = S[2 * R + r + 1], t30 = S[3 * R + r], t31 = S[3 * R + r + 1], t40 = S[4 * R + r], t41 = S[4 * R + r + 1], t50 = S[5 * R + r], t51 = S[5 * R + r + 1], t60 = S[6 * R + r], t61 = S[6 * R + r + 1], t70 = S[7 * R + r], t71 = S[7 * R + r + 1];
   for (let i = 0; i < N; i++) {
@@ -492,7 +493,7 @@ function tileAxpy2(X: Float32Array, o: number, N: number, S: Float64Array, R: nu
   }
 }
 
-function tileAxpy1(X: Float32Array, o: number, N: number, S: Float64Array, R: number, r: number, out: Float64Array, w0: number): void {
+function tileAxpy1(X: Int16Array, o: number, N: number, S: Float64Array, R: number, r: number, out: Float64Array, w0: number): void {
   const o0 = o; const o1 = o0 + N; const o2 = o1 + N; const o3 = o2 + N; const o4 = o3 + N; const o5 = o4 + N; const o6 = o5 + N; const o7 = o6 + N;
   const t00 = S[0 * R + r], t10 = S[1 * R + r], t20 = S[2 * R + r], t30 = S[3 * R + r], t40 = S[4 * R + r], t50 = S[5 * R + r], t60 = S[6 * R + r], t70 = S[7 * R + r];
   for (let i = 0; i < N; i++) {

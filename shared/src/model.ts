@@ -6,12 +6,17 @@
  *   Gaussians (float64) rescaled to |w|^2 = N (norm summed in index order);
  * - student W (p x N): stream 'student', same recipe;
  * - data X (M x N, M = round(alpha N)): stream 'data', row-major, each entry a standard
- *   Gaussian rounded to float32 (the rounding is part of the definition: X is stored as a
- *   Float32Array so that N = 2000, alpha = 5 fits in a 128 MB Worker).
+ *   Gaussian g rounded to the fixed-point grid x = q / 4096 (12 fractional bits),
+ *   q = Math.round(4096 g) saturated to |q| <= 32767 (|g| < 8: all but ~1e-15 of entries).
+ *   X stores q as an Int16Array: 2 bytes an entry, so N = 2000, alpha = 5 (20 M entries) is
+ *   40 MB and a node process stays under 128 MB (issue 6). The grid moves each entry by at
+ *   most 2^-13 and the variance by 5e-9; test/core/model.test.ts measures its effect on the
+ *   spectrum against unrounded float64 Gaussians.
  * Draws are sequential within a stream, so the teacher does not depend on p or M, the
  * student not on pstar or M, and the first rows of X not on M.
  * Pre-activations lam = X W^T / sqrt(N) (M x p), lamS = X W*^T / sqrt(N) (M x pstar) are
- * computed in float64 from the float32 entries.
+ * computed in float64 from the exact entries q * X_SCALE. Kernels work on q and apply
+ * X_SCALE (a power of two: exact) once per sum, which gives the same bits as scaling first.
  */
 import { Rng } from './rng.ts';
 
@@ -20,8 +25,19 @@ import { Rng } from './rng.ts';
  * its sampling, the theory's numerics, or the eigensolvers (tolerances, restarts, kernels'
  * summation order). test/golden pins one document per endpoint to catch that.
  * tsq/2: Lanczos stops at residual <= 1e-8 ||H|| with a larger basis (last digits moved).
+ * tsq/3: data on the 2^-12 fixed-point grid (Int16Array) instead of float32.
  */
-export const MODEL_VERSION = 'tsq/2';
+export const MODEL_VERSION = 'tsq/3';
+
+/** Value of one unit of X's Int16 entries: x = q * X_SCALE (2^-12). */
+export const X_SCALE = 1 / 4096;
+const Q_MAX = 32767;
+
+/** The fixed-point code of a Gaussian deviate g (see the generator definition above). */
+export function quantize(g: number): number {
+  const q = Math.round(g * 4096);
+  return q > Q_MAX ? Q_MAX : q < -Q_MAX ? -Q_MAX : q;
+}
 
 export interface InstanceParams {
   N: number;
@@ -36,8 +52,8 @@ export interface Instance {
   p: number;
   pstar: number;
   M: number;
-  /** data, M x N row-major, float32-rounded standard Gaussians */
-  X: Float32Array;
+  /** data codes, M x N row-major: entry x = X[i] * X_SCALE (fixed-point standard Gaussians) */
+  X: Int16Array;
   /** student rows, p x N row-major, |w_k|^2 = N */
   W: Float64Array;
   /** teacher rows, pstar x N row-major */
@@ -73,9 +89,9 @@ export function sphereRows(rng: Rng, rows: number, N: number): Float64Array {
 }
 
 /** Pre-activations X Wrows^T / sqrt(N): M x rows row-major. */
-export function preactivations(X: Float32Array, M: number, N: number, Wrows: Float64Array, rows: number): Float64Array {
+export function preactivations(X: Int16Array, M: number, N: number, Wrows: Float64Array, rows: number): Float64Array {
   const out = new Float64Array(M * rows);
-  const inv = 1 / Math.sqrt(N);
+  const inv = X_SCALE / Math.sqrt(N);
   for (let mu = 0; mu < M; mu++) {
     const off = mu * N;
     for (let k = 0; k < rows; k++) {
@@ -112,8 +128,9 @@ export function sampleInstance(q: InstanceParams): Instance {
   if (M < 1) throw new RangeError(`M = round(alpha N) must be >= 1`);
   const Wstar = sphereRows(new Rng(seed, 'teacher'), pstar, N);
   const W = sphereRows(new Rng(seed, 'student'), p, N);
-  const X = new Float32Array(M * N);
-  new Rng(seed, 'data').fillGaussian(X);
+  const X = new Int16Array(M * N);
+  const data = new Rng(seed, 'data');
+  for (let i = 0; i < X.length; i++) X[i] = quantize(data.gaussian());
   const lam = preactivations(X, M, N, W, p);
   const lamS = preactivations(X, M, N, Wstar, pstar);
   return { N, p, pstar, M, X, W, Wstar, lam, lamS, y: meanSquares(lamS, M, pstar), yhat: meanSquares(lam, M, p) };
@@ -140,7 +157,7 @@ export function gradient(inst: Instance, a: number, W?: Float64Array): Float64Ar
   const lam = W ? preactivations(X, M, N, W, p) : inst.lam;
   const yhat = W ? meanSquares(lam, M, p) : inst.yhat;
   const g = new Float64Array(p * N);
-  const inv = 1 / Math.sqrt(N);
+  const inv = X_SCALE / Math.sqrt(N);
   const coef = new Float64Array(p);
   for (let mu = 0; mu < M; mu++) {
     const c = ((2 / p) * (yhat[mu] - y[mu])) / (a + y[mu]);

@@ -119,7 +119,7 @@ export class Rng {
   }
 
   /** Fill `out` with standard normals, in index order. */
-  fillGaussian(out: Float64Array | Float32Array): void {
+  fillGaussian(out: Float64Array): void {
     for (let i = 0; i < out.length; i++) out[i] = this.gaussian();
   }
 }
