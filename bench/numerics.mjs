@@ -14,7 +14,8 @@
  *   running only case 2 on the bundle (process.resourceUsage().maxRSS and /proc VmHWM).
  * The last line is the summary that scripts parse:
  *   bench: case1 <ratio>x case2 <ratio>x threshold <ms>ms density <ms>ms rss <MB>MB
- * Env: BENCH_REPS1 (default 5), BENCH_REPS2 (default 3), BENCH_N2 (default 2000).
+ * Env: BENCH_REPS1 (default 5), BENCH_REPS2 (default 3), BENCH_N2 (default 2000),
+ * BENCH_PEER_THREADS (the peer's BLAS threads; default: numpy's own choice, all cores).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
@@ -48,6 +49,9 @@ const core = await import(pathToFileURL(bundle).href);
 const peerEnv = { ...process.env };
 const openblasVars = ['OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE'].filter((k) => k in process.env);
 if (process.env.BENCH_PEER_CLEAN_OPENBLAS === '1') for (const k of openblasVars) delete peerEnv[k];
+// BENCH_PEER_THREADS=n caps the peer's BLAS threads (the project runs on one thread, as in a Worker).
+const peerThreads = process.env.BENCH_PEER_THREADS;
+if (peerThreads) for (const k of ['OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS']) peerEnv[k] = peerThreads;
 const openblasNote = openblasVars.length
   ? `${openblasVars.map((k) => `${k}=${process.env[k]}`).join(' ')} ${process.env.BENCH_PEER_CLEAN_OPENBLAS === '1' ? 'unset for the peer' : 'passed to the peer'}`
   : 'OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE not set';
