@@ -25,7 +25,8 @@ import { Rng } from './rng.ts';
  * its sampling, the theory's numerics, or the eigensolvers (tolerances, restarts, kernels'
  * summation order). test/golden pins one document per endpoint to catch that.
  * tsq/2: Lanczos stops at residual <= 1e-8 ||H|| with a larger basis (last digits moved).
- * tsq/3: data on the 2^-12 fixed-point grid (Int16Array) instead of float32.
+ * tsq/3: data on the 2^-12 fixed-point grid (Int16Array) instead of float32; the theory on
+ *   the portable elementary functions of math.ts instead of the engine's Math.*.
  */
 export const MODEL_VERSION = 'tsq/3';
 

@@ -2,9 +2,8 @@
  * Seedable random numbers, identical bit for bit on every conforming JS engine.
  *
  * Only 32-bit integer operations (Math.imul, >>>, ^, <<) and IEEE-754 correctly rounded
- * double arithmetic (+ - * / Math.sqrt) are used. Math.log/exp/sin/cos are implementation
- * defined in ECMAScript, so the logarithm needed by the Gaussian sampler is our own
- * (a port of fdlibm's __ieee754_log, error < 1 ulp, built from + - * / only).
+ * double arithmetic (+ - * / Math.sqrt) are used. Math.log is implementation defined in
+ * ECMAScript, so the Gaussian sampler takes the portable fdlibm log of math.ts.
  *
  * Algorithm (GENERATOR_VERSION 'xoshiro128**+polar/1'):
  * - Core: xoshiro128** (Blackman & Vigna), 128-bit state s0..s3, uint32 outputs
@@ -24,6 +23,8 @@
  * user seed, and draws inside a stream are sequential row by row, so the teacher does not
  * change when p or M changes, the first rows of X do not change when M grows, etc.
  */
+
+import { log } from './math.ts';
 
 export const GENERATOR_VERSION = 'xoshiro128**+polar/1';
 
@@ -122,82 +123,4 @@ export class Rng {
   fillGaussian(out: Float64Array): void {
     for (let i = 0; i < out.length; i++) out[i] = this.gaussian();
   }
-}
-
-// ---------------------------------------------------------------------------------------
-// Portable natural logarithm: fdlibm e_log.c (Sun Microsystems, 1993), + - * / only.
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-// Word order of the platform (every JS engine in practice is little-endian, but be exact).
-const HI = (() => {
-  f64[0] = 1;
-  return u32[1] === 0x3ff00000 ? 1 : 0;
-})();
-const LO = 1 - HI;
-
-function fromWords(hi: number, lo: number): number {
-  u32[HI] = hi >>> 0;
-  u32[LO] = lo >>> 0;
-  return f64[0];
-}
-
-const ln2_hi = fromWords(0x3fe62e42, 0xfee00000);
-const ln2_lo = fromWords(0x3dea39ef, 0x35793c76);
-const two54 = fromWords(0x43500000, 0x00000000);
-const Lg1 = fromWords(0x3fe55555, 0x55555593);
-const Lg2 = fromWords(0x3fd99999, 0x9997fa04);
-const Lg3 = fromWords(0x3fd24924, 0x94229359);
-const Lg4 = fromWords(0x3fcc71c5, 0x1d8e78af);
-const Lg5 = fromWords(0x3fc74664, 0x96cb03de);
-const Lg6 = fromWords(0x3fc39a09, 0xd078c69f);
-const Lg7 = fromWords(0x3fc2f112, 0xdf3e5244);
-
-/** Natural logarithm, deterministic across engines (fdlibm algorithm, < 1 ulp). */
-export function log(x: number): number {
-  f64[0] = x;
-  let hx = u32[HI] | 0;
-  const lx = u32[LO];
-  let k = 0;
-  if (hx < 0x00100000) {
-    // x < 2^-1022: zero, negative or subnormal
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
-    if (hx < 0) return NaN;
-    k -= 54;
-    x *= two54;
-    f64[0] = x;
-    hx = u32[HI] | 0;
-  }
-  if (hx >= 0x7ff00000) return x + x; // Inf or NaN
-  k += (hx >> 20) - 1023;
-  hx &= 0x000fffff;
-  const i0 = (hx + 0x95f64) & 0x100000;
-  // normalise x to [sqrt(2)/2, sqrt(2))
-  u32[HI] = hx | (i0 ^ 0x3ff00000);
-  x = f64[0];
-  k += i0 >> 20;
-  const f = x - 1.0;
-  const dk = k;
-  if ((0x000fffff & (2 + hx)) < 3) {
-    // |f| < 2^-20
-    if (f === 0) return k === 0 ? 0 : dk * ln2_hi + dk * ln2_lo;
-    const R = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - R : dk * ln2_hi - (R - dk * ln2_lo - f);
-  }
-  const s = f / (2.0 + f);
-  const z = s * s;
-  let i = hx - 0x6147a;
-  const w = z * z;
-  const j = 0x6b851 - hx;
-  const t1 = w * (Lg2 + w * (Lg4 + w * Lg6));
-  const t2 = z * (Lg1 + w * (Lg3 + w * (Lg5 + w * Lg7)));
-  i |= j;
-  const R = t2 + t1;
-  if (i > 0) {
-    const hfsq = 0.5 * f * f;
-    return k === 0
-      ? f - (hfsq - s * (hfsq + R))
-      : dk * ln2_hi - (hfsq - (s * (hfsq + R) + dk * ln2_lo) - f);
-  }
-  return k === 0 ? f - s * (f - R) : dk * ln2_hi - (s * (f - R) - dk * ln2_lo - f);
 }

@@ -2,12 +2,13 @@
  * Small least-squares fits and a seeded bootstrap, for the finite-N studies.
  * Pure functions on plain arrays; every fit reports its quality next to its parameters.
  */
-import { log, Rng } from '../rng.ts';
+import { log } from '../math.ts';
+import { Rng } from '../rng.ts';
 
 /*
- * Portability: a study's document must be the same bytes in Node and in workerd, whose V8
- * versions differ in Math.pow (and may in other transcendental functions). Only IEEE basic
- * operations and sqrt (correctly rounded everywhere) and the project's fdlibm log are used.
+ * Portability: a study's document must be the same bytes in every engine, and engines differ
+ * in Math.pow, log, exp ... (math.ts). Only IEEE basic operations, sqrt (correctly rounded
+ * everywhere) and the portable log of math.ts are used.
  */
 const sq = (x: number): number => x * x;
 
@@ -22,7 +23,7 @@ export function invCbrtSquared(N: number): number {
   return 1 / (c * c);
 }
 
-/** 1 / ln N with the deterministic fdlibm logarithm (rng.ts). */
+/** 1 / ln N with the portable logarithm (math.ts). */
 export const invLog = (N: number): number => 1 / log(N);
 
 export interface LineFit {

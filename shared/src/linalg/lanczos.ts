@@ -62,7 +62,7 @@ export interface LanczosResult {
 }
 
 /** Memory for the Krylov basis under the default maxBasis (a Worker has 128 MB in all). */
-const BASIS_BYTES = 6 * 2 ** 20;
+const BASIS_BYTES = 6 * 1024 * 1024;
 
 interface Ritz {
   values: Float64Array; // wanted + kept, arbitrary order

@@ -11,6 +11,7 @@ import { outlier } from './outlier.ts';
 import { thresholdOfLaw } from './threshold.ts';
 import { densityOnGrid, rightEnd } from './density.ts';
 import { linspace } from '../grid.ts';
+import { asinh, sinh } from '../math.ts';
 
 const CACHE = new Map<string, WeightLaw>();
 const CACHE_SIZE = 8;
@@ -44,10 +45,10 @@ export function threshold(m: ModelParams): ThresholdResult {
  * the edge and in the bulk, stretched in a long upper tail (small a gives tails up to ~1/a).
  */
 export function densityGrid(edge: number, right: number, width: number, points: number): number[] {
-  const uLo = Math.asinh(-0.05);
-  const uHi = Math.asinh((right - edge) / width);
+  const uLo = asinh(-0.05);
+  const uHi = asinh((right - edge) / width);
   const n = Math.max(2, Math.floor(points));
-  return Array.from({ length: n }, (_, i) => edge + width * Math.sinh(uLo + ((uHi - uLo) * i) / (n - 1)));
+  return Array.from({ length: n }, (_, i) => edge + width * sinh(uLo + ((uHi - uLo) * i) / (n - 1)));
 }
 
 export function theorySpectrum(q: ModelParams & { alpha: number; points: number }): TheorySpectrum {

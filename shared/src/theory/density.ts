@@ -18,6 +18,8 @@
  */
 import type { WeightLaw } from './law.ts';
 import { cumulative, solveComplex } from './resolvent.ts';
+import { log } from '../math.ts';
+import { hypot } from '../linalg/vec.ts';
 
 /** Physical g(l + i0) by homotopy in eta. Returns false if Newton failed at some stage. */
 export function solveByHomotopy(law: WeightLaw, alpha: number, l: number, g: Float64Array, scale: number): boolean {
@@ -67,7 +69,7 @@ class Tracker {
       g[1] = this.gi;
     }
     const it = solveComplex(this.law, this.alpha, l, 0, g);
-    if (it < 0 || !(g[1] < -1e-13 * Math.hypot(g[0], g[1]))) {
+    if (it < 0 || !(g[1] < -1e-13 * hypot(g[0], g[1]))) {
       solveByHomotopy(this.law, this.alpha, l, g, this.scale);
     }
     this.pl = this.l;
@@ -108,7 +110,7 @@ export function rightEnd(law: WeightLaw, alpha: number, leftEdge: number, tailMa
     const tn = 1 - tr.cumulative();
     if (tn <= tailMass) {
       if (!(tn > 0) || !(tail > tailMass)) return ln;
-      const x = Math.log(tail / tailMass) / Math.log(tail / tn);
+      const x = log(tail / tailMass) / log(tail / tn);
       return l + x * step;
     }
     l = ln;

@@ -10,6 +10,7 @@
  * raw variable does not). For k = 1 the lower tail in s is long (h ~ e^{s/2}) but featureless,
  * so panels grow geometrically there.
  */
+import { cos, exp, log, sin } from '../math.ts';
 
 /** P_n(t) and P_n'(t) by the three-term recurrence (n >= 1). */
 function legendre(n: number, t: number): [number, number] {
@@ -32,7 +33,7 @@ export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   const x = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < Math.ceil(n / 2); i++) {
-    let t = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
+    let t = cos((Math.PI * (i + 0.75)) / (n + 0.5));
     for (let it = 0; it < 100; it++) {
       const [pn, dpn] = legendre(n, t);
       const dt = pn / dpn;
@@ -57,12 +58,12 @@ const LANCZOS = [
   1.5056327351493116e-7,
 ];
 export function lgamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
+  if (x < 0.5) return log(Math.PI / Math.abs(sin(Math.PI * x))) - lgamma(1 - x);
   const xx = x - 1;
   let s = LANCZOS[0];
   for (let i = 1; i < 9; i++) s += LANCZOS[i] / (xx + i);
   const t = xx + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(s);
+  return 0.5 * log(2 * Math.PI) + (xx + 0.5) * log(t) - t + log(s);
 }
 
 export interface QuadOptions {
@@ -92,8 +93,8 @@ export function logChi2Rule(k: number, feature: number, opt: QuadOptions = {}): 
   const { nodes, panel, logCut } = { ...DEFAULT_QUAD, ...opt };
   const c = k / 2;
   // cut points: c (e^s - 1 - s) = logCut on both sides of the mode s = 0
-  const g = (s: number) => c * (Math.exp(s) - 1 - s) - logCut;
-  const sHi = bisect(g, 0, Math.log(2 * logCut / c + 2) + 1);
+  const g = (s: number) => c * (exp(s) - 1 - s) - logCut;
+  const sHi = bisect(g, 0, log(2 * logCut / c + 2) + 1);
   const sLo = bisect(g, -2 * logCut / c - 2, 0);
   // core scale: the bump has width ~ 1/sqrt(c) near the mode; panel width capped at 2 (strip pi)
   const width = panel * Math.min(2, 2.5 / Math.sqrt(c));
@@ -101,7 +102,7 @@ export function logChi2Rule(k: number, feature: number, opt: QuadOptions = {}): 
   // ~ c s (k small: a pure exponential) or its Gaussian tail (k large)
   let cLo = Math.max(sLo, -Math.min(4, Math.sqrt(24 / c)));
   const cHi = sHi; // the upper tail is double-exponential: keep fine panels up to the cut
-  const lf = Math.log(feature);
+  const lf = log(feature);
   if (lf - 3 < cLo && lf + 3 > sLo) cLo = Math.max(sLo, lf - 3);
   const edges: number[] = [];
   const nCore = Math.max(1, Math.ceil((cHi - cLo) / width));
@@ -121,7 +122,7 @@ export function logChi2Rule(k: number, feature: number, opt: QuadOptions = {}): 
   const nP = edges.length - 1;
   const u = new Float64Array(nP * nodes);
   const w = new Float64Array(nP * nodes);
-  const logNorm = c * Math.log(c) - lgamma(c);
+  const logNorm = c * log(c) - lgamma(c);
   let j = 0;
   let sum = 0;
   for (let i = 0; i < nP; i++) {
@@ -131,9 +132,9 @@ export function logChi2Rule(k: number, feature: number, opt: QuadOptions = {}): 
     const m = 0.5 * (a + b);
     for (let q = 0; q < nodes; q++) {
       const s = m + h * gl.x[q];
-      const es = Math.exp(s);
+      const es = exp(s);
       u[j] = es;
-      w[j] = h * gl.w[q] * Math.exp(logNorm + c * (s - es));
+      w[j] = h * gl.w[q] * exp(logNorm + c * (s - es));
       sum += w[j];
       j++;
     }

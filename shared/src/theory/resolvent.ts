@@ -12,6 +12,8 @@
  * are what the root finders use.
  */
 import type { WeightLaw } from './law.ts';
+import { atan2, log } from '../math.ts';
+import { hypot } from '../linalg/vec.ts';
 
 export interface RealSums {
   g: number;
@@ -96,8 +98,8 @@ export function complexSums(law: WeightLaw, gr: number, gi: number, out: Float64
     s2r += wk * (qr * qr - qi * qi);
     s2i += wk * 2 * qr * qi;
     if (withLog) {
-      lr += wk * 0.5 * Math.log(dd);
-      li += wk * Math.atan2(di, dr);
+      lr += wk * 0.5 * log(dd);
+      li += wk * atan2(di, dr);
     }
   }
   out[0] = s1r; out[1] = s1i; out[2] = s2r; out[3] = s2i; out[4] = lr; out[5] = li;
@@ -131,11 +133,11 @@ export function solveComplex(
     let nr = gr - sr;
     let ni = gi - si;
     if (ni > 0) ni = 0.5 * gi;
-    const step = Math.hypot(nr - gr, ni - gi);
+    const step = hypot(nr - gr, ni - gi);
     gr = nr;
     gi = ni;
     if (!(Number.isFinite(gr) && Number.isFinite(gi))) return -1;
-    if (step <= tol * Math.hypot(gr, gi)) {
+    if (step <= tol * hypot(gr, gi)) {
       g[0] = gr;
       g[1] = gi;
       return it;
@@ -155,6 +157,6 @@ export function solveComplex(
 export function cumulative(law: WeightLaw, alpha: number, l: number, gr: number, gi: number): number {
   const buf = new Float64Array(6);
   complexSums(law, gr, gi, buf, true);
-  const imPhi = gi * l - Math.atan2(gi, gr) + alpha * buf[5];
+  const imPhi = gi * l - atan2(gi, gr) + alpha * buf[5];
   return 1 - imPhi / Math.PI;
 }

@@ -15,6 +15,9 @@ import type { EdgeKind, ThresholdResult } from '../types.ts';
 import type { WeightLaw } from './law.ts';
 import { aOf, bOf, daOf, dbOf, overlap2, realSums, zOf } from './resolvent.ts';
 import { newtonBracket } from './roots.ts';
+import { exp, log } from '../math.ts';
+
+const LOG_1E_6 = log(1e-6);
 
 /** scan points used to bracket the first zero of D from the g_h side */
 const SCAN = 24;
@@ -44,7 +47,7 @@ export function thresholdOfLaw(law: WeightLaw): ThresholdDetail {
   let lo = gh;
   let hi = gh;
   for (let k = 1; k <= SCAN; k++) {
-    const g = gh * Math.pow(1e-6, k / SCAN);
+    const g = gh * exp((k / SCAN) * LOG_1E_6);
     if (D(g)[0] > 0) { hi = g; break; }
     lo = g;
   }
