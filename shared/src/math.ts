@@ -30,6 +30,19 @@ function fromWords(hi: number, lo: number): number {
   return f64[0];
 }
 
+/**
+ * POW2[k + 1074] = 2^k for k = -1074..1023, by exact halving and doubling. Scaling by a table
+ * entry replaces writing an exponent into a double's high word, which costs a store-forwarding
+ * stall (a 4-byte store read back as 8 bytes) on every call.
+ */
+const POW2 = (() => {
+  const t = new Float64Array(2098);
+  t[1074] = 1;
+  for (let k = 1; k <= 1023; k++) t[1074 + k] = t[1073 + k] * 2;
+  for (let k = 1; k <= 1074; k++) t[1074 - k] = t[1075 - k] * 0.5;
+  return t;
+})();
+
 /** High 32 bits of x as a signed integer (sign, exponent, top of the mantissa). */
 function highWord(x: number): number {
   f64[0] = x;
@@ -71,13 +84,14 @@ export function log(x: number): number {
     hx = u32[HI] | 0;
   }
   if (hx >= 0x7ff00000) return x + x; // Inf or NaN
-  k += (hx >> 20) - 1023;
+  const e = (hx >> 20) - 1023;
   hx &= 0x000fffff;
   const i0 = (hx + 0x95f64) & 0x100000;
-  // normalise x to [sqrt(2)/2, sqrt(2))
-  u32[HI] = hx | (i0 ^ 0x3ff00000);
-  x = f64[0];
-  k += i0 >> 20;
+  // normalise x to [sqrt(2)/2, sqrt(2)): fdlibm sets the exponent field; x * 2^-en is the
+  // same double (exact), without the word store
+  const en = e + (i0 >> 20);
+  x *= POW2[1074 - en];
+  k += en;
   const f = x - 1.0;
   const dk = k;
   if ((0x000fffff & (2 + hx)) < 3) {
@@ -157,9 +171,9 @@ export function exp(x: number): number {
   const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
   // y * 2^k, exactly (a power of two): fdlibm adds k to y's exponent; 2^1024 itself is not
   // a double, and a subnormal 2^k would round, so those go in two steps
-  if (k > 1023) return y * 2 * fromWords((0x3ff + k - 1) << 20, 0);
-  if (k >= -1021) return y * fromWords((0x3ff + k) << 20, 0);
-  return y * fromWords((0x3ff + k + 1000) << 20, 0) * twom1000;
+  if (k > 1023) return y * 2 * POW2[1074 + k - 1];
+  if (k >= -1021) return y * POW2[1074 + k];
+  return y * POW2[1074 + k + 1000] * twom1000;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -97,9 +97,15 @@ export function complexSums(law: WeightLaw, gr: number, gi: number, out: Float64
     s1i += wk * qi;
     s2r += wk * (qr * qr - qi * qi);
     s2i += wk * 2 * qr * qi;
-    if (withLog) {
-      lr += wk * 0.5 * log(dd);
-      li += wk * atan2(di, dr);
+  }
+  // a loop of its own: with the logarithm inlined, V8 compiles the hot loop above ~1.5x slower
+  if (withLog) {
+    for (let k = 0; k < n; k++) {
+      const t = T[k];
+      const dr = 1 - gr * t;
+      const di = -gi * t;
+      lr += w[k] * 0.5 * log(dr * dr + di * di);
+      li += w[k] * atan2(di, dr);
     }
   }
   out[0] = s1r; out[1] = s1i; out[2] = s2r; out[3] = s2i; out[4] = lr; out[5] = li;
