@@ -367,7 +367,7 @@ export function hessianOperator(inst: Instance, a: number): LinearOperator {
   const n = p * N;
   const { c, b } = sampleWeights(inst, a);
   // The kernels take the Int16 codes q; both sums carry one X_SCALE, applied here (exact).
-  const invN = (X_SCALE * X_SCALE) / N;
+  const weightScale = (X_SCALE * X_SCALE) / N;
   let S = new Float64Array(TILE * p);
   return {
     dimension: n,
@@ -390,8 +390,8 @@ export function hessianOperator(inst: Instance, a: number): LinearOperator {
         // weights
         for (let t = 0; t < nt; t++) {
           const m = mu + t;
-          const cm = c[m] * invN;
-          const bm = b[m] * invN;
+          const cm = c[m] * weightScale;
+          const bm = b[m] * weightScale;
           const lo = m * p;
           for (let j = 0; j < nvec; j++) {
             const so = t * R + j * p;

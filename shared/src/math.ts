@@ -49,11 +49,6 @@ function highWord(x: number): number {
   return u32[HI] | 0;
 }
 
-function lowWord(x: number): number {
-  f64[0] = x;
-  return u32[LO];
-}
-
 // ---------------------------------------------------------------------------------------
 // log (e_log.c)
 
@@ -129,7 +124,7 @@ const P2 = -2.77777777770155933842e-3;
 const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
-const twom1000 = fromWords(0x01700000, 0); // 2^-1000
+const twom1000 = POW2[1074 - 1000];
 
 /** e^x. */
 export function exp(x: number): number {
@@ -138,10 +133,8 @@ export function exp(x: number): number {
   const hx = hx0 & 0x7fffffff;
   if (hx >= 0x40862e42) {
     // |x| >= 709.78...
-    if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | lowWord(x)) !== 0) return x + x; // NaN
-      return xsb === 0 ? x : 0; // exp(+-inf) = inf, 0
-    }
+    if (x !== x) return x + x;
+    if (hx >= 0x7ff00000) return xsb === 0 ? x : 0; // exp(+-inf) = inf, 0
     if (x > o_threshold) return Infinity;
     if (x < u_threshold) return 0;
   }
@@ -240,7 +233,7 @@ export function atan2(y: number, x: number): number {
   if (x === 1) return atan(y);
   const hx = highWord(x);
   const hy = highWord(y);
-  const m = ((hy >>> 31) & 1) | ((hx >>> 30) & 2); // 2 sign(x) + sign(y)
+  let m = ((hy >>> 31) & 1) | ((hx >>> 30) & 2); // 2 sign(x) + sign(y)
   if (y === 0) {
     if (m <= 1) return y; // atan(+-0, +anything) = +-0
     return m === 2 ? pi : -pi; // atan(+-0, -anything) = +-pi
@@ -257,16 +250,15 @@ export function atan2(y: number, x: number): number {
   if (y === Infinity || y === -Infinity) return hy < 0 ? -pi_o_2 : pi_o_2;
   const k = ((hy & 0x7fffffff) - (hx & 0x7fffffff)) >> 20; // ~ difference of exponents
   let z: number;
-  let mm = m;
   if (k > 60) {
     z = pi_o_2 + 0.5 * pi_lo; // |y/x| > 2^60
-    mm &= 1;
+    m &= 1;
   } else if (hx < 0 && k < -60) {
     z = 0; // 0 > |y|/x > -2^-60
   } else {
     z = atan(Math.abs(y / x));
   }
-  switch (mm) {
+  switch (m) {
     case 0:
       return z;
     case 1:

@@ -36,7 +36,7 @@ const Q_MAX = 32767;
 
 /** The fixed-point code of a Gaussian deviate g (see the generator definition above). */
 export function quantize(g: number): number {
-  const q = Math.round(g * 4096);
+  const q = Math.round(g / X_SCALE); // dividing by a power of two is exact
   return q > Q_MAX ? Q_MAX : q < -Q_MAX ? -Q_MAX : q;
 }
 
