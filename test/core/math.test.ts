@@ -88,3 +88,33 @@ describe('portable elementary functions', () => {
     });
   });
 });
+
+describe('portable log', () => {
+  it('agrees with Math.log within 2 ulp over 2^-1074 .. 2^1023', () => {
+    const r = new Rng(2, 'test');
+    let worst = 0;
+    for (let t = 0; t < 200000; t++) {
+      const e = Math.floor(r.uniform() * 2098) - 1074;
+      const x = (1 + r.uniform()) * 2 ** e;
+      if (x === 0 || !Number.isFinite(x)) continue;
+      worst = Math.max(worst, ulps(log(x), Math.log(x)));
+    }
+    // near 1 (cancellation-prone) and the polar method's range (0, 1)
+    for (let t = 0; t < 100000; t++) {
+      const x = 1 + (r.uniform() - 0.5) * 2 ** -(1 + Math.floor(r.uniform() * 40));
+      worst = Math.max(worst, ulps(log(x), Math.log(x)));
+      const y = r.uniform();
+      if (y > 0) worst = Math.max(worst, ulps(log(y), Math.log(y)));
+    }
+    expect(worst).toBeLessThanOrEqual(2);
+  });
+  it('special values', () => {
+    expect(log(1)).toBe(0);
+    expect(log(0)).toBe(-Infinity);
+    expect(log(-1)).toBeNaN();
+    expect(log(NaN)).toBeNaN();
+    expect(log(Infinity)).toBe(Infinity);
+    expect(log(Math.E)).toBeCloseTo(1, 15);
+    expect(ulps(log(5e-324), Math.log(5e-324))).toBeLessThanOrEqual(2);
+  });
+});

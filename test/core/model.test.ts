@@ -127,15 +127,17 @@ describe('derivatives vs central finite differences (N=12, p=3, p*=2)', () => {
   const h = 1e-5;
   const g = gradient(inst, a);
   const H = denseHessian(inst, a);
+  /** The student weights with entry i moved by d. */
+  const shifted = (i: number, d: number): Float64Array => {
+    const W = inst.W.slice();
+    W[i] += d;
+    return W;
+  };
   it('gradient', () => {
     let err = 0;
     let scale = 0;
     for (let i = 0; i < n; i++) {
-      const Wp = inst.W.slice();
-      Wp[i] += h;
-      const Wm = inst.W.slice();
-      Wm[i] -= h;
-      const fd = (loss(inst, a, Wp) - loss(inst, a, Wm)) / (2 * h);
+      const fd = (loss(inst, a, shifted(i, h)) - loss(inst, a, shifted(i, -h))) / (2 * h);
       err = Math.max(err, Math.abs(fd - g[i]));
       scale = Math.max(scale, Math.abs(g[i]));
     }
@@ -148,12 +150,8 @@ describe('derivatives vs central finite differences (N=12, p=3, p*=2)', () => {
     let err = 0;
     let scale = 0;
     for (let i = 0; i < n; i++) {
-      const Wp = inst.W.slice();
-      Wp[i] += h;
-      const Wm = inst.W.slice();
-      Wm[i] -= h;
-      const gp = gradient(inst, a, Wp);
-      const gm = gradient(inst, a, Wm);
+      const gp = gradient(inst, a, shifted(i, h));
+      const gm = gradient(inst, a, shifted(i, -h));
       for (let j = 0; j < n; j++) {
         err = Math.max(err, Math.abs((gp[j] - gm[j]) / (2 * h) - H[j * n + i]));
         scale = Math.max(scale, Math.abs(H[j * n + i]));
