@@ -317,6 +317,10 @@ const pio2_2 = 6.07710050630396597660e-11; // second 33 bits
 const pio2_2t = 2.02226624879595063154e-21;
 const pio2_3 = 2.02226624871116645580e-21; // third 33 bits
 const pio2_3t = 8.47842766036889956997e-32;
+const EXTRA_ROUNDS = [
+  [pio2_2, pio2_2t, 16],
+  [pio2_3, pio2_3t, 49],
+] as const;
 
 /** x = n pi/2 + (y0 + y1), |y0 + y1| <= pi/4; returns n (reduction buffer in `red`). */
 const red = new Float64Array(2);
@@ -326,28 +330,20 @@ function remPio2(x: number): number {
   if (ix > 0x413921fb) throw new RangeError(`sin/cos: |x| = ${Math.abs(x)} is beyond 2^19 pi/2`);
   const t = Math.abs(x);
   const n = Math.trunc(t * invpio2 + 0.5);
-  const fn = n;
-  let r = t - fn * pio2_1;
-  let w = fn * pio2_1t; // 1st round, good to 85 bits
+  let r = t - n * pio2_1;
+  let w = n * pio2_1t; // 1st round, good to 85 bits
   const j = ix >> 20;
   let y0 = r - w;
-  let i = j - ((highWord(y0) >> 20) & 0x7ff);
-  if (i > 16) {
-    // 2nd round, good to 118 bits
-    const t2 = r;
-    w = fn * pio2_2;
-    r = t2 - w;
-    w = fn * pio2_2t - (t2 - r - w);
+  let i = j - ((highWord(y0) >> 20) & 0x7ff); // bits cancelled so far
+  // 2nd round (118 bits) if more than 16 bits cancelled, 3rd (151 bits) if more than 49
+  for (const [part, tail, cancelled] of EXTRA_ROUNDS) {
+    if (i <= cancelled) break;
+    const t0 = r;
+    w = n * part;
+    r = t0 - w;
+    w = n * tail - (t0 - r - w);
     y0 = r - w;
     i = j - ((highWord(y0) >> 20) & 0x7ff);
-    if (i > 49) {
-      // 3rd round, 151 bits
-      const t3 = r;
-      w = fn * pio2_3;
-      r = t3 - w;
-      w = fn * pio2_3t - (t3 - r - w);
-      y0 = r - w;
-    }
   }
   const y1 = r - y0 - w;
   if (hx < 0) {
@@ -360,12 +356,9 @@ function remPio2(x: number): number {
   return n;
 }
 
-/** Sine, for |x| <= 2^19 pi/2. */
-export function sin(x: number): number {
-  if ((highWord(x) & 0x7fffffff) <= 0x3fe921fb) return kernelSin(x, 0, false); // |x| <= pi/4
-  if (!Number.isFinite(x)) return NaN;
-  const n = remPio2(x);
-  switch (n & 3) {
+/** sin of the reduced argument in quadrant q (x = q pi/2 + red[0] + red[1]). */
+function quadrant(q: number): number {
+  switch (q & 3) {
     case 0:
       return kernelSin(red[0], red[1], true);
     case 1:
@@ -377,21 +370,18 @@ export function sin(x: number): number {
   }
 }
 
-/** Cosine, for |x| <= 2^19 pi/2. */
+/** Sine, for |x| <= 2^19 pi/2. */
+export function sin(x: number): number {
+  if ((highWord(x) & 0x7fffffff) <= 0x3fe921fb) return kernelSin(x, 0, false); // |x| <= pi/4
+  if (!Number.isFinite(x)) return NaN;
+  return quadrant(remPio2(x));
+}
+
+/** Cosine, for |x| <= 2^19 pi/2: cos x = sin(x + pi/2), one quadrant on. */
 export function cos(x: number): number {
   if ((highWord(x) & 0x7fffffff) <= 0x3fe921fb) return kernelCos(x, 0);
   if (!Number.isFinite(x)) return NaN;
-  const n = remPio2(x);
-  switch (n & 3) {
-    case 0:
-      return kernelCos(red[0], red[1]);
-    case 1:
-      return -kernelSin(red[0], red[1], true);
-    case 2:
-      return -kernelCos(red[0], red[1]);
-    default:
-      return kernelSin(red[0], red[1], true);
-  }
+  return quadrant(remPio2(x) + 1);
 }
 
 // ---------------------------------------------------------------------------------------
